@@ -1,0 +1,93 @@
+package com.acme.privacy.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends to and reads the audit trail. The database assigns sequence, time and hash (see the V1 migration)
+ * and refuses updates and deletes.
+ */
+@Component
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Appends within the caller's transaction, so the event commits or rolls back with the change it records. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditEntry entry) {
+        jdbc.sql("""
+                INSERT INTO audit_event (request_id, actor, kind, from_status, to_status, reason, details)
+                VALUES (:requestId, :actor, :kind, :fromStatus, :toStatus, :reason, CAST(:details AS jsonb))
+                """)
+                .param("requestId", entry.requestId())
+                .param("actor", entry.actor())
+                .param("kind", entry.kind().name())
+                .param("fromStatus", entry.fromStatus())
+                .param("toStatus", entry.toStatus())
+                .param("reason", entry.reason())
+                .param("details", json.writeValueAsString(entry.details()))
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> eventsFor(UUID requestId) {
+        return jdbc.sql("""
+                SELECT request_id, seq, occurred_at, actor, kind, from_status, to_status, reason, details::text AS details, hash
+                FROM audit_event WHERE request_id = :requestId ORDER BY seq
+                """)
+                .param("requestId", requestId)
+                .query(AuditTrail::toEvent)
+                .list();
+    }
+
+    /** Recomputes every hash and link of the request's chain in the database. */
+    @Transactional(readOnly = true)
+    public ChainVerification verify(UUID requestId) {
+        return jdbc.sql("""
+                SELECT count(*) AS events,
+                       min(seq) FILTER (WHERE NOT ok) AS first_broken
+                FROM (SELECT seq,
+                             hash = audit_event_digest(prev_hash, request_id, seq, occurred_at, actor, kind,
+                                                       from_status, to_status, reason, details)
+                             AND prev_hash IS NOT DISTINCT FROM lag(hash) OVER (ORDER BY seq)
+                             AND seq = row_number() OVER (ORDER BY seq) AS ok
+                      FROM audit_event WHERE request_id = :requestId) checked
+                """)
+                .param("requestId", requestId)
+                .query((rs, row) -> {
+                    Integer broken = (Integer) rs.getObject("first_broken");
+                    return new ChainVerification(broken == null, rs.getInt("events"), broken);
+                })
+                .single();
+    }
+
+    private static AuditEvent toEvent(ResultSet rs, int row) throws SQLException {
+        return new AuditEvent(
+                rs.getObject("request_id", UUID.class),
+                rs.getInt("seq"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor"),
+                AuditEventKind.valueOf(rs.getString("kind")),
+                rs.getString("from_status"),
+                rs.getString("to_status"),
+                rs.getString("reason"),
+                rs.getString("details"),
+                HexFormat.of().formatHex(rs.getBytes("hash")));
+    }
+}

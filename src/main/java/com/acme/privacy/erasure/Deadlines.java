@@ -1,0 +1,26 @@
+package com.acme.privacy.erasure;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.springframework.stereotype.Component;
+
+/** When an answer is due: GDPR Art. 12(3) one month, CCPA §1798.130 45 days, OTHER as configured. */
+@Component
+class Deadlines {
+
+    private final ErasureProperties properties;
+
+    Deadlines(ErasureProperties properties) {
+        this.properties = properties;
+    }
+
+    Instant dueAt(Regulation regulation, Instant receivedAt) {
+        return switch (regulation) {
+            // A calendar month; on a shorter month it ends on its last day (31 Jan -> 28/29 Feb).
+            case GDPR -> receivedAt.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+            case CCPA -> receivedAt.atOffset(ZoneOffset.UTC).plusDays(45).toInstant();
+            case OTHER -> receivedAt.plus(properties.otherRegulationDeadline());
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package com.acme.privacy.erasure;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import com.acme.privacy.pii.EmailAddress;
+import com.acme.privacy.pii.PhoneNumber;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping(path = "/api/v1/erasure-requests", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Erasure requests")
+class ErasureRequestController {
+
+    private static final Set<String> SORTABLE = Set.of("createdAt", "receivedAt", "dueAt", "updatedAt", "status");
+
+    private final ErasureRequestIntake intake;
+    private final ErasureRequestQueries queries;
+    private final StatusTransitions transitions;
+    private final ErasureRequestViews views;
+
+    ErasureRequestController(ErasureRequestIntake intake, ErasureRequestQueries queries, StatusTransitions transitions,
+                             ErasureRequestViews views) {
+        this.intake = intake;
+        this.queries = queries;
+        this.transitions = transitions;
+        this.views = views;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Submit an erasure request", responses = {
+            @ApiResponse(responseCode = "202", description = "Stored; it will be sent to Gong"),
+            @ApiResponse(responseCode = "200", description = "A retry under the same Idempotency-Key, or the subject already has an open request"),
+            @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different body")})
+    ResponseEntity<ErasureRequestView> submit(
+            @Valid @RequestBody SubmitErasureRequestBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false)
+            @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII") String idempotencyKey) {
+        Submitted submitted = intake.submit(body.toSubmission(idempotencyKey), "client:" + body.source());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(submitted.request().getId()).toUri();
+        HttpStatus status = submitted.outcome() == Submitted.Outcome.CREATED ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).location(location).body(views.view(submitted.request()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A request with its Gong calls and its audit trail")
+    ErasureRequestDetails get(@PathVariable UUID id) {
+        return views.details(queries.get(id));
+    }
+
+    @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Every request for one subject, newest first")
+    List<ErasureRequestView> search(@Valid @RequestBody SubjectSearch search) {
+        List<ErasureRequest> found = search.email() != null
+                ? queries.forSubject(new EmailAddress(search.email()))
+                : queries.forSubject(new PhoneNumber(search.phoneNumber()));
+        return views.views(found);
+    }
+
+    @GetMapping
+    @Operation(summary = "List requests by status, time range, source or overdue; paged and sorted")
+    PageView<ErasureRequestView> list(ErasureRequestFilter filter,
+                                      @PageableDefault(size = 50, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+        pageable.getSort().forEach(order -> {
+            if (!SORTABLE.contains(order.getProperty())) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                        "Cannot sort by '" + order.getProperty() + "'; sortable: " + String.join(", ", SORTABLE.stream().sorted().toList()));
+                problem.setTitle("Invalid request");
+                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            }
+        });
+        return PageView.of(queries.list(filter, pageable), views::views);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a request that has not been sent to Gong", responses = {
+            @ApiResponse(responseCode = "200", description = "Cancelled"),
+            @ApiResponse(responseCode = "409", description = "Already sent to Gong, or already finished")})
+    ErasureRequestView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) CancelRequestBody body) {
+        String reason = body == null || body.reason() == null ? "Cancelled on request" : body.reason();
+        return views.view(transitions.cancel(id, "operator", reason));
+    }
+}

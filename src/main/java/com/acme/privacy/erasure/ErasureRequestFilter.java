@@ -1,0 +1,9 @@
+package com.acme.privacy.erasure;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Query parameters of the list endpoint; every criterion is optional and they combine with AND. */
+record ErasureRequestFilter(List<ErasureStatus> status, String source, Instant receivedFrom, Instant receivedTo,
+                            Instant createdFrom, Instant createdTo, Boolean overdue) {
+}

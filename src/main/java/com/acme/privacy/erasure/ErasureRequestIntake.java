@@ -1,0 +1,125 @@
+package com.acme.privacy.erasure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+import com.acme.privacy.audit.AuditEntry;
+import com.acme.privacy.audit.AuditEventKind;
+import com.acme.privacy.audit.AuditTrail;
+import com.acme.privacy.pii.ProtectedIdentifiers;
+import com.acme.privacy.pii.SealedIdentifier;
+
+/**
+ * Accepts submissions. Duplicates are settled by unique indexes, not by a read-then-write race: when a
+ * concurrent submission wins, the insert fails and the next round finds the winner.
+ */
+@Service
+public class ErasureRequestIntake {
+
+    private static final int ROUNDS = 3;
+
+    private final ErasureRequests requests;
+    private final AuditTrail auditTrail;
+    private final ProtectedIdentifiers identifiers;
+    private final Deadlines deadlines;
+    private final ErasureProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ErasureRequestIntake(ErasureRequests requests, AuditTrail auditTrail, ProtectedIdentifiers identifiers,
+                         Deadlines deadlines, ErasureProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.requests = requests;
+        this.auditTrail = auditTrail;
+        this.identifiers = identifiers;
+        this.deadlines = deadlines;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Submitted submit(ErasureSubmission submission, String actor) {
+        Instant now = clock.instant();
+        rejectFutureReceipt(submission, now);
+        byte[] fingerprint = submission.idempotencyKey() == null ? null : identifiers.fingerprint(submission.canonicalForm());
+        for (int round = 1; ; round++) {
+            try {
+                return transactions.execute(status -> submitOnce(submission, fingerprint, actor, now));
+            } catch (DataIntegrityViolationException collision) {
+                if (round == ROUNDS) {
+                    throw collision;
+                }
+            }
+        }
+    }
+
+    private Submitted submitOnce(ErasureSubmission submission, byte[] fingerprint, String actor, Instant now) {
+        Optional<Submitted> replay = replay(submission, fingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        byte[] emailHash = identifiers.lookupHash(submission.email());
+        Optional<ErasureRequest> open = requests.findBySubjectAndStatusIn(emailHash, ErasureStatus.OPEN);
+        if (open.isPresent()) {
+            auditTrail.record(AuditEntry.of(open.get().getId(), actor, AuditEventKind.REPEAT_SUBMISSION,
+                    "The subject already has an open request", describe(submission, null)));
+            return new Submitted(open.get(), Submitted.Outcome.ALREADY_OPEN);
+        }
+        SealedIdentifier email = identifiers.protect(submission.email());
+        SealedIdentifier phone = submission.phone() == null ? null : identifiers.protect(submission.phone());
+        Instant receivedAt = submission.receivedAt() == null ? now : submission.receivedAt();
+        ErasureRequest request = requests.saveAndFlush(new ErasureRequest(submission, email, phone, fingerprint,
+                receivedAt, deadlines.dueAt(submission.regulation(), receivedAt), now));
+        auditTrail.record(new AuditEntry(request.getId(), actor, AuditEventKind.RECEIVED, null,
+                ErasureStatus.PENDING.name(), "Submitted by " + submission.source(), describe(submission, request)));
+        return new Submitted(request, Submitted.Outcome.CREATED);
+    }
+
+    private Optional<Submitted> replay(ErasureSubmission submission, byte[] fingerprint) {
+        if (submission.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return requests.findBySourceAndIdempotencyKey(submission.source(), submission.idempotencyKey())
+                .map(original -> {
+                    if (!Arrays.equals(original.getIdempotencyFingerprint(), fingerprint)) {
+                        throw new IdempotencyKeyReused();
+                    }
+                    return new Submitted(original, Submitted.Outcome.REPLAYED);
+                });
+    }
+
+    /** The request's immutable facts, sealed into its first audit event so later edits to the row show. */
+    private static Map<String, Object> describe(ErasureSubmission submission, ErasureRequest created) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", submission.source());
+        details.put("externalReference", submission.externalReference());
+        details.put("regulation", submission.regulation().name());
+        details.put("phoneNumberGiven", submission.phone() != null);
+        details.put("idempotencyKey", submission.idempotencyKey());
+        if (created != null) {
+            details.put("receivedAt", created.getReceivedAt().toString());
+            details.put("dueAt", created.getDueAt().toString());
+        }
+        return details;
+    }
+
+    private void rejectFutureReceipt(ErasureSubmission submission, Instant now) {
+        if (submission.receivedAt() != null && submission.receivedAt().isAfter(now.plus(properties.maxClockSkew()))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "receivedAt lies in the future");
+            problem.setTitle("Invalid request");
+            problem.setProperty("errors", List.of(Map.of("field", "receivedAt", "message", "must not be in the future")));
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.acme.privacy.erasure;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.data.jpa.domain.Specification;
+
+final class ErasureRequestSpecifications {
+
+    /** Not yet answered: overdue when past due in one of these. */
+    static final Set<ErasureStatus> UNANSWERED = EnumSet.of(ErasureStatus.PENDING, ErasureStatus.DISPATCHING, ErasureStatus.FAILED);
+
+    private ErasureRequestSpecifications() {
+    }
+
+    static Specification<ErasureRequest> matching(ErasureRequestFilter filter, Instant now) {
+        Specification<ErasureRequest> spec = Specification.unrestricted();
+        if (filter.status() != null && !filter.status().isEmpty()) {
+            spec = spec.and((root, query, cb) -> root.get("status").in(filter.status()));
+        }
+        if (filter.source() != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("source"), filter.source()));
+        }
+        spec = spec.and(between("receivedAt", filter.receivedFrom(), filter.receivedTo()));
+        spec = spec.and(between("createdAt", filter.createdFrom(), filter.createdTo()));
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            spec = spec.and((root, query, cb) -> cb.and(cb.lessThan(root.get("dueAt"), now), root.get("status").in(UNANSWERED)));
+        } else if (Boolean.FALSE.equals(filter.overdue())) {
+            spec = spec.and((root, query, cb) -> cb.or(cb.greaterThanOrEqualTo(root.get("dueAt"), now),
+                    cb.not(root.get("status").in(UNANSWERED))));
+        }
+        return spec;
+    }
+
+    /** Half-open: from inclusive, to exclusive. */
+    private static Specification<ErasureRequest> between(String attribute, Instant from, Instant to) {
+        return (root, query, cb) -> cb.and(
+                from == null ? cb.conjunction() : cb.greaterThanOrEqualTo(root.get(attribute), from),
+                to == null ? cb.conjunction() : cb.lessThan(root.get(attribute), to));
+    }
+}

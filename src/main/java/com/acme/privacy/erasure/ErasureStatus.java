@@ -1,0 +1,34 @@
+package com.acme.privacy.erasure;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The life of an erasure request; {@link #allowedNext()} is the whole state machine. */
+public enum ErasureStatus {
+    /** Waiting for the dispatcher, possibly until a retry time. */
+    PENDING,
+    /** Claimed by a dispatcher under a lease; a call to Gong may be under way. */
+    DISPATCHING,
+    /** Gong accepted the erasure and returned its request id. */
+    SUBMITTED,
+    /** Gong refused it or retries ran out; needs a human. */
+    FAILED,
+    /** Withdrawn before anything was sent to Gong. */
+    CANCELLED;
+
+    /** Statuses in which a request still counts as the subject's open request. */
+    public static final Set<ErasureStatus> OPEN = EnumSet.of(PENDING, DISPATCHING);
+
+    public Set<ErasureStatus> allowedNext() {
+        return switch (this) {
+            case PENDING -> EnumSet.of(DISPATCHING, CANCELLED);
+            case DISPATCHING -> EnumSet.of(PENDING, SUBMITTED, FAILED);
+            case FAILED -> EnumSet.of(PENDING);
+            case SUBMITTED, CANCELLED -> EnumSet.noneOf(ErasureStatus.class);
+        };
+    }
+
+    public boolean isOpen() {
+        return OPEN.contains(this);
+    }
+}

@@ -1,0 +1,5 @@
+package com.acme.privacy.erasure;
+
+public enum Regulation {
+    GDPR, CCPA, OTHER
+}

@@ -1,0 +1,32 @@
+package com.acme.privacy.erasure;
+
+import com.acme.privacy.pii.EmailAddress;
+import com.acme.privacy.pii.PhoneNumber;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Search by subject: exactly one identifier, sent in a body so that it never lands in a URL or access log. */
+record SubjectSearch(
+        @Size(max = 254) @Email @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
+        String email,
+        @Pattern(regexp = PhoneNumber.E164, message = TextRules.E164_MESSAGE)
+        String phoneNumber) {
+
+    SubjectSearch {
+        email = email == null ? null : EmailAddress.normalize(email);
+        phoneNumber = phoneNumber == null ? null : phoneNumber.strip();
+    }
+
+    @AssertTrue(message = "give exactly one of email or phoneNumber")
+    boolean isExactlyOneIdentifier() {
+        return (email == null) != (phoneNumber == null);
+    }
+
+    @Override
+    public String toString() {
+        return "SubjectSearch[" + (email != null ? "email" : "phoneNumber") + "]";
+    }
+}

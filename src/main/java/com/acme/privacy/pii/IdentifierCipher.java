@@ -1,0 +1,63 @@
+package com.acme.privacy.pii;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM with a random 96-bit nonce per value. The identifier kind is bound as associated data,
+ * so an email ciphertext copied into the phone column fails to open.
+ */
+final class IdentifierCipher {
+
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final PiiKeys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    IdentifierCipher(PiiKeys keys) {
+        this.keys = keys;
+    }
+
+    Sealed seal(IdentifierKind kind, String plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.encryptionKeys.get(keys.activeKeyId), nonce, kind);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return new Sealed(keys.activeKeyId, ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not encrypt identifier", e);
+        }
+    }
+
+    String open(IdentifierKind kind, Sealed sealed) {
+        SecretKey key = keys.encryptionKeys.get(sealed.keyId());
+        if (key == null) {
+            throw new IllegalStateException("No decryption key configured for key id " + sealed.keyId());
+        }
+        byte[] data = sealed.ciphertext();
+        byte[] nonce = Arrays.copyOfRange(data, 0, NONCE_BYTES);
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, kind);
+            return new String(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Identifier ciphertext failed authentication (key id " + sealed.keyId() + ")");
+        }
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, IdentifierKind kind) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(kind.name().getBytes(StandardCharsets.US_ASCII));
+        return cipher;
+    }
+}

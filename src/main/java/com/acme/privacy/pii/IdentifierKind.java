@@ -1,0 +1,5 @@
+package com.acme.privacy.pii;
+
+enum IdentifierKind {
+    EMAIL, PHONE
+}

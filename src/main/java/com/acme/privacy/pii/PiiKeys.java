@@ -1,0 +1,75 @@
+package com.acme.privacy.pii;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Validated key material; refuses to start without keys unless throwaway keys are allowed. */
+final class PiiKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(PiiKeys.class);
+    private static final int AES_KEY_BYTES = 32;
+    private static final int MIN_HASH_KEY_BYTES = 32;
+
+    final Map<String, SecretKey> encryptionKeys;
+    final String activeKeyId;
+    final SecretKey hashKey;
+
+    private PiiKeys(Map<String, SecretKey> encryptionKeys, String activeKeyId, SecretKey hashKey) {
+        this.encryptionKeys = Map.copyOf(encryptionKeys);
+        this.activeKeyId = activeKeyId;
+        this.hashKey = hashKey;
+    }
+
+    static PiiKeys from(PiiProperties properties) {
+        if (!properties.hasKeys() && properties.ephemeralKeys()) {
+            log.warn("No identifier keys configured: using throwaway keys. Data written now cannot be read after a restart.");
+            return ephemeral();
+        }
+        if (properties.encryptionKeys().isEmpty() || properties.activeKeyId() == null || properties.hashKey() == null) {
+            throw new IllegalStateException("Identifier protection keys are missing: set privacy.pii.encryption-keys.<id>, "
+                    + "privacy.pii.active-key-id and privacy.pii.hash-key (see README, 'Configuration')");
+        }
+        Map<String, SecretKey> keys = new LinkedHashMap<>();
+        properties.encryptionKeys().forEach((id, encoded) -> {
+            byte[] bytes = decode(encoded, "privacy.pii.encryption-keys." + id);
+            if (bytes.length != AES_KEY_BYTES) {
+                throw new IllegalStateException("privacy.pii.encryption-keys." + id + " must be 32 bytes (AES-256), base64-encoded");
+            }
+            keys.put(id, new SecretKeySpec(bytes, "AES"));
+        });
+        if (!keys.containsKey(properties.activeKeyId())) {
+            throw new IllegalStateException("privacy.pii.active-key-id names no key in privacy.pii.encryption-keys");
+        }
+        byte[] hashKey = decode(properties.hashKey(), "privacy.pii.hash-key");
+        if (hashKey.length < MIN_HASH_KEY_BYTES) {
+            throw new IllegalStateException("privacy.pii.hash-key must be at least 32 bytes, base64-encoded");
+        }
+        return new PiiKeys(keys, properties.activeKeyId(), new SecretKeySpec(hashKey, "HmacSHA256"));
+    }
+
+    private static PiiKeys ephemeral() {
+        SecureRandom random = new SecureRandom();
+        byte[] aes = new byte[AES_KEY_BYTES];
+        byte[] hmac = new byte[MIN_HASH_KEY_BYTES];
+        random.nextBytes(aes);
+        random.nextBytes(hmac);
+        return new PiiKeys(Map.of("ephemeral", new SecretKeySpec(aes, "AES")), "ephemeral",
+                new SecretKeySpec(hmac, "HmacSHA256"));
+    }
+
+    private static byte[] decode(String encoded, String property) {
+        try {
+            return Base64.getDecoder().decode(encoded.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(property + " is not valid base64");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.acme.privacy.pii;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Keys that protect identifiers at rest.
+ *
+ * @param encryptionKeys     AES-256 keys by key id, each base64 of 32 bytes; old ids stay so old rows decrypt
+ * @param activeKeyId        the key id new ciphertexts are written with
+ * @param hashKey            base64 HMAC-SHA256 key (at least 32 bytes) for lookups and duplicate detection
+ * @param ephemeralKeys      generate throwaway keys when none are configured; for local runs and tests only
+ */
+@ConfigurationProperties("privacy.pii")
+public record PiiProperties(
+        Map<String, String> encryptionKeys,
+        String activeKeyId,
+        String hashKey,
+        boolean ephemeralKeys) {
+
+    public PiiProperties {
+        encryptionKeys = encryptionKeys == null ? Map.of() : Map.copyOf(encryptionKeys);
+    }
+
+    boolean hasKeys() {
+        return !encryptionKeys.isEmpty() || activeKeyId != null || hashKey != null;
+    }
+}

@@ -1,0 +1,171 @@
+package com.acme.privacy.web;
+
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error becomes RFC 9457 problem+json with a useful detail and never a stack trace, SQL or class name.
+ * Exception messages are not copied into responses: parser messages can quote the body, which holds identifiers.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
+                .map(error -> fieldError(error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        error.getDefaultMessage()))
+                .toList();
+        return invalid(ex, errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(error -> fieldError(error.getField(), error.getDefaultMessage()))
+                        : result.getResolvableErrors().stream().map(error -> fieldError(
+                                parameterName(result.getMethodParameter().getParameterName(),
+                                        result.getMethodParameter().getParameterAnnotations()),
+                                error.getDefaultMessage())))
+                .toList();
+        return invalid(ex, errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (cause(ex, PayloadTooLarge.class) instanceof PayloadTooLarge tooLarge) {
+            ProblemDetail problem = RequestBodyLimit.tooLarge(tooLarge.limit());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        if (cause(ex, DatabindException.class) instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            String field = bind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return invalid(ex, List.of(fieldError(field, describe(bind))), headers, request);
+        }
+        String detail = ex.getHttpInputMessage() != null && isEmptyBody(ex)
+                ? "A JSON body is required" : "The body is not well-formed JSON";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Malformed request body");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler({ConcurrencyFailureException.class, DataIntegrityViolationException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(Exception ex) {
+        log.info("Concurrent change refused: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The request collided with a concurrent change; retry it");
+        problem.setTitle("Concurrent change");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseFailures.isUnavailable(ex)) {
+            return databaseUnavailable(ex);
+        }
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; it has been logged");
+        problem.setTitle("Internal error");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The request store is unavailable; nothing was stored. Retry later.");
+        problem.setTitle("Service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    private ResponseEntity<Object> invalid(Exception ex, List<Map<String, String>> errors, HttpHeaders headers,
+                                           WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? "One field is invalid" : errors.size() + " fields are invalid");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    private static String describe(DatabindException ex) {
+        if (ex instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (ex instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        if (ex instanceof InvalidFormatException format && format.getTargetType() == Instant.class) {
+            return "must be an ISO-8601 instant such as 2026-11-01T09:30:00Z";
+        }
+        if (ex instanceof InvalidFormatException format && format.getTargetType() != null) {
+            return "has an invalid value for " + format.getTargetType().getSimpleName();
+        }
+        return "has the wrong type";
+    }
+
+    private static String parameterName(String name, Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof RequestHeader header) {
+                return !header.name().isEmpty() ? header.name() : header.value();
+            }
+        }
+        return name;
+    }
+
+    private static boolean isEmptyBody(HttpMessageNotReadableException ex) {
+        String message = ex.getMessage();
+        return message != null && message.startsWith("Required request body is missing");
+    }
+
+    private static Throwable cause(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package com.acme.privacy;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+
+import com.acme.privacy.testsupport.TestDatabases;
+
+/**
+ * {@code ./mvnw spring-boot:test-run}: the service on a throwaway PostgreSQL, with throwaway keys.
+ */
+public final class TestPrivacyRequestApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(TestPrivacyRequestApplication.class);
+
+    private TestPrivacyRequestApplication() {
+    }
+
+    public static void main(String[] args) {
+        TestDatabases.TestDatabase database = TestDatabases.fresh();
+        Map<String, Object> local = new HashMap<>();
+        local.put("spring.datasource.url", database.url());
+        local.put("spring.datasource.username", database.username());
+        local.put("spring.datasource.password", database.password());
+        local.put("privacy.pii.ephemeral-keys", "true");
+        SpringApplication application = new SpringApplication(PrivacyRequestApplication.class);
+        // Above application.yml, which points at a production-style database.
+        application.addInitializers(context -> context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("localRun", local)));
+        application.run(args);
+        log.info("Local database: psql '{}'", database.url().substring("jdbc:".length()));
+    }
+}

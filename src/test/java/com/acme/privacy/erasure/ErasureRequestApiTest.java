@@ -1,0 +1,267 @@
+package com.acme.privacy.erasure;
+
+import static com.acme.privacy.testsupport.Api.body;
+import static com.acme.privacy.testsupport.Api.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+
+import com.acme.privacy.testsupport.Api;
+import com.acme.privacy.testsupport.ApiTest;
+import com.jayway.jsonpath.JsonPath;
+
+@ApiTest
+class ErasureRequestApiTest {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    private static String unique(String name) {
+        return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    @Test
+    void acceptsARequestAndShowsItMaskedWithItsAuditTrail() {
+        String email = unique("jane");
+        String created = body(api.submit(request(email, "+4915112345678", "GDPR", "crm-portal"))
+                .expectStatus().isAccepted()
+                .expectHeader().value("Location", location -> assertThat(location).contains("/api/v1/erasure-requests/")));
+        String id = JsonPath.read(created, "$.id");
+
+        assertThat((String) JsonPath.read(created, "$.status")).isEqualTo("PENDING");
+        assertThat((String) JsonPath.read(created, "$.email")).isEqualTo("j***@example.com");
+        assertThat((String) JsonPath.read(created, "$.phoneNumber")).isEqualTo("+4915*******78");
+        assertThat(created).doesNotContain(email).doesNotContain("5112345");
+
+        String details = body(api.get(id).expectStatus().isOk());
+        assertThat((String) JsonPath.read(details, "$.id")).isEqualTo(id);
+        assertThat((String) JsonPath.read(details, "$.source")).isEqualTo("crm-portal");
+        assertThat((Integer) JsonPath.read(details, "$.attempts")).isZero();
+        assertThat((List<?>) JsonPath.read(details, "$.gongCalls")).isEmpty();
+        assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isTrue();
+        assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].kind")).containsExactly("RECEIVED");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].actor")).isEqualTo("client:crm-portal");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].toStatus")).isEqualTo("PENDING");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].details.regulation")).isEqualTo("GDPR");
+        assertThat(details).doesNotContain(email);
+    }
+
+    @Test
+    void locationPointsAtTheNewRequest() {
+        String location = api.submit(request(unique("loc"), null, "CCPA", "crm"))
+                .expectStatus().isAccepted()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        api.client().get().uri(location).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void computesDueDatesPerRegulation() {
+        String gdpr = body(api.submit("{\"email\":\"" + unique("g") + "\",\"regulation\":\"GDPR\",\"source\":\"crm\","
+                + "\"receivedAt\":\"2026-01-31T10:00:00Z\"}").expectStatus().isAccepted());
+        assertThat((String) JsonPath.read(gdpr, "$.dueAt")).isEqualTo("2026-02-28T10:00:00Z");
+        assertThat((Boolean) JsonPath.read(gdpr, "$.overdue")).isTrue();
+
+        String ccpa = body(api.submit("{\"email\":\"" + unique("c") + "\",\"regulation\":\"CCPA\",\"source\":\"crm\","
+                + "\"receivedAt\":\"2026-11-01T00:00:00Z\"}").expectStatus().isAccepted());
+        assertThat((String) JsonPath.read(ccpa, "$.dueAt")).isEqualTo("2026-12-16T00:00:00Z");
+
+        String other = body(api.submit("{\"email\":\"" + unique("o") + "\",\"regulation\":\"OTHER\",\"source\":\"crm\","
+                + "\"receivedAt\":\"2026-11-01T00:00:00Z\"}").expectStatus().isAccepted());
+        assertThat((String) JsonPath.read(other, "$.dueAt")).isEqualTo("2026-12-01T00:00:00Z");
+    }
+
+    @Test
+    void receivedAtDefaultsToNow() {
+        Instant before = Instant.now().minusSeconds(1);
+        String created = body(api.submit(request(unique("now"), null, "GDPR", "crm")).expectStatus().isAccepted());
+        Instant receivedAt = Instant.parse(JsonPath.read(created, "$.receivedAt"));
+        assertThat(receivedAt).isBetween(before, Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyReturnsTheOriginal() {
+        String json = request(unique("idem"), null, "GDPR", "crm");
+        String key = UUID.randomUUID().toString();
+        String first = JsonPath.read(body(api.submit(json, key).expectStatus().isAccepted()), "$.id");
+        String second = JsonPath.read(body(api.submit(json, key).expectStatus().isOk()), "$.id");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIsRefused() {
+        String key = UUID.randomUUID().toString();
+        api.submit(request(unique("a"), null, "GDPR", "crm"), key).expectStatus().isAccepted();
+        String problem = body(api.submit(request(unique("b"), null, "GDPR", "crm"), key)
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((String) JsonPath.read(problem, "$.title")).isEqualTo("Idempotency-Key reused");
+    }
+
+    @Test
+    void idempotencyKeysAreScopedToTheSource() {
+        String key = UUID.randomUUID().toString();
+        api.submit(request(unique("a"), null, "GDPR", "portal-a"), key).expectStatus().isAccepted();
+        api.submit(request(unique("b"), null, "GDPR", "portal-b"), key).expectStatus().isAccepted();
+    }
+
+    @Test
+    void anOpenRequestForTheSameSubjectIsReturnedAndTheRepeatAudited() {
+        String email = unique("repeat");
+        String id = api.create(request(email, null, "GDPR", "crm"));
+        String again = body(api.submit(request(email.toUpperCase(), null, "CCPA", "helpdesk")).expectStatus().isOk());
+        assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(id);
+
+        String details = body(api.get(id).expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].kind"))
+                .containsExactly("RECEIVED", "REPEAT_SUBMISSION");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].actor")).isEqualTo("client:helpdesk");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].details.regulation")).isEqualTo("CCPA");
+        assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isTrue();
+    }
+
+    @Test
+    void aCancelledRequestNoLongerBlocksANewOne() {
+        String email = unique("again");
+        String first = api.create(request(email, null, "GDPR", "crm"));
+        api.cancel(first).expectStatus().isOk();
+        String second = api.create(request(email, null, "GDPR", "crm"));
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void searchFindsEveryRequestOfASubjectByEmailOrPhone() {
+        String email = unique("search");
+        String phone = "+1415555" + (1000 + (int) (Math.random() * 8999));
+        String first = api.create(request(email, phone, "CCPA", "crm"));
+        api.cancel(first).expectStatus().isOk();
+        String second = api.create(request(email, null, "CCPA", "crm"));
+        api.create(request(unique("someone-else"), null, "CCPA", "crm"));
+
+        String byEmail = body(api.search("{\"email\":\"" + email.toUpperCase().replace("@EXAMPLE.COM", "@example.com") + "\"}")
+                .expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(byEmail, "$[*].id")).containsExactly(second, first);
+        assertThat(byEmail).doesNotContain(email);
+
+        String byPhone = body(api.search("{\"phoneNumber\":\"" + phone + "\"}").expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(byPhone, "$[*].id")).containsExactly(first);
+        assertThat(byPhone).doesNotContain(phone);
+    }
+
+    @Test
+    void searchNeedsExactlyOneIdentifier() {
+        String both = body(api.search("{\"email\":\"a@example.com\",\"phoneNumber\":\"+4915112345678\"}")
+                .expectStatus().isBadRequest());
+        assertThat((String) JsonPath.read(both, "$.errors[0].message")).isEqualTo("give exactly one of email or phoneNumber");
+        api.search("{}").expectStatus().isBadRequest();
+        api.search("{\"email\":\"not-an-email\"}").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void searchForAnUnknownSubjectIsEmpty() {
+        assertThat(body(api.search("{\"email\":\"" + unique("nobody") + "\"}").expectStatus().isOk())).isEqualTo("[]");
+    }
+
+    @Test
+    void getOfAnUnknownRequestIs404Problem() {
+        String problem = body(api.get(UUID.randomUUID().toString()).expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((Integer) JsonPath.read(problem, "$.status")).isEqualTo(404);
+        api.get("not-a-uuid").expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void cancelsAPendingRequestOnceAndAuditsIt() {
+        String id = api.create(request(unique("cancel"), null, "GDPR", "crm"));
+        String cancelled = body(api.client().post().uri(Api.REQUESTS + "/{id}/cancel", id)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"Subject withdrew the request\"}")
+                .exchange().expectStatus().isOk());
+        assertThat((String) JsonPath.read(cancelled, "$.status")).isEqualTo("CANCELLED");
+
+        String problem = body(api.cancel(id).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((String) JsonPath.read(problem, "$.detail")).contains("CANCELLED");
+
+        String details = body(api.get(id).expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].kind")).containsExactly("RECEIVED", "STATUS_CHANGED");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].fromStatus")).isEqualTo("PENDING");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].toStatus")).isEqualTo("CANCELLED");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].reason")).isEqualTo("Subject withdrew the request");
+    }
+
+    @Test
+    void cancelOfAnUnknownRequestIs404() {
+        api.cancel(UUID.randomUUID().toString()).expectStatus().isNotFound();
+    }
+
+    @Test
+    void listsFilteredPagedAndSorted() {
+        String source = "list-" + UUID.randomUUID().toString().substring(0, 8);
+        String old = body(api.submit("{\"email\":\"" + unique("old") + "\",\"regulation\":\"GDPR\",\"source\":\"" + source
+                + "\",\"receivedAt\":\"2025-01-10T00:00:00Z\"}").expectStatus().isAccepted());
+        String oldId = JsonPath.read(old, "$.id");
+        String recent = api.create("{\"email\":\"" + unique("recent") + "\",\"regulation\":\"CCPA\",\"source\":\"" + source
+                + "\",\"receivedAt\":\"" + Instant.now().minus(1, ChronoUnit.DAYS) + "\"}");
+        String cancelled = api.create(request(unique("gone"), null, "GDPR", source));
+        api.cancel(cancelled).expectStatus().isOk();
+
+        String all = body(api.list("source=" + source + "&sort=receivedAt,asc").expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(all, "$.content[*].id")).containsExactly(oldId, recent, cancelled);
+        assertThat((Integer) JsonPath.read(all, "$.totalElements")).isEqualTo(3);
+
+        String pending = body(api.list("source=" + source + "&status=PENDING&sort=receivedAt,desc").expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(pending, "$.content[*].id")).containsExactly(recent, oldId);
+
+        String overdue = body(api.list("source=" + source + "&overdue=true").expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(overdue, "$.content[*].id")).containsExactly(oldId);
+        assertThat((Boolean) JsonPath.read(overdue, "$.content[0].overdue")).isTrue();
+
+        String notOverdue = body(api.list("source=" + source + "&overdue=false&sort=createdAt,asc").expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(notOverdue, "$.content[*].id")).containsExactly(recent, cancelled);
+
+        String received2025 = body(api.list("source=" + source + "&receivedFrom=2025-01-01T00:00:00Z&receivedTo=2026-01-01T00:00:00Z")
+                .expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(received2025, "$.content[*].id")).containsExactly(oldId);
+
+        String createdNow = body(api.list("source=" + source + "&createdFrom=" + Instant.now().minus(1, ChronoUnit.HOURS)
+                + "&createdTo=" + Instant.now().plus(1, ChronoUnit.HOURS)).expectStatus().isOk());
+        assertThat((Integer) JsonPath.read(createdNow, "$.totalElements")).isEqualTo(3);
+
+        String page = body(api.list("source=" + source + "&sort=receivedAt,asc&size=2&page=1").expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(page, "$.content[*].id")).containsExactly(cancelled);
+        assertThat((Integer) JsonPath.read(page, "$.totalPages")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(page, "$.page")).isEqualTo(1);
+    }
+
+    @Test
+    void listRejectsBadParameters() {
+        api.list("sort=emailCiphertext,asc").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.list("status=DONE").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        api.list("receivedFrom=yesterday").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void publishesAnOpenApiDescription() {
+        String docs = body(api.client().get().uri("/v3/api-docs").exchange().expectStatus().isOk());
+        assertThat((Object) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests'].post")).isNotNull();
+        assertThat((Object) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests/search'].post")).isNotNull();
+        assertThat((Object) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests/{id}/cancel'].post")).isNotNull();
+    }
+}

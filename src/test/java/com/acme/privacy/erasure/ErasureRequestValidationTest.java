@@ -1,0 +1,191 @@
+package com.acme.privacy.erasure;
+
+import static com.acme.privacy.testsupport.Api.body;
+import static com.acme.privacy.testsupport.Api.request;
+import static com.acme.privacy.testsupport.Problems.assertNoInternals;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import com.acme.privacy.testsupport.Api;
+import com.acme.privacy.testsupport.ApiTest;
+import com.jayway.jsonpath.JsonPath;
+
+@ApiTest
+class ErasureRequestValidationTest {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    /** Asserts a 400 problem naming the field, and that no internals leak into it. */
+    private String assertFieldRejected(RestTestClient.ResponseSpec response, String field) {
+        String problem = body(response.expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((List<String>) JsonPath.read(problem, "$.errors[*].field")).contains(field);
+        assertNoInternals(problem);
+        return problem;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-an-email", "@example.com", "jane@", "jane doe@example.com", "jane@@example.com", ""})
+    void rejectsMalformedEmails(String email) {
+        assertFieldRejected(api.submit(request(email, null, "GDPR", "crm")), "email");
+    }
+
+    @Test
+    void rejectsAMissingEmail() {
+        assertFieldRejected(api.submit(request(null, null, "GDPR", "crm")), "email");
+    }
+
+    @Test
+    void limitsTheLocalPartTo64AndTheAddressTo254Characters() {
+        String local64 = "a".repeat(64);
+        api.submit(request(local64 + "@example.com", null, "GDPR", "crm")).expectStatus().isAccepted();
+        assertFieldRejected(api.submit(request("a" + local64 + "@example.com", null, "GDPR", "crm")), "email");
+
+        String domain = "d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + "." + "g".repeat(50) + ".com";
+        String at254 = "b".repeat(254 - domain.length() - 1) + "@" + domain;
+        assertThat(at254).hasSize(254);
+        api.submit(request(at254, null, "GDPR", "crm")).expectStatus().isAccepted();
+        assertFieldRejected(api.submit(request("c" + at254, null, "GDPR", "crm")), "email");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jane\\u0000@example.com", "ja\\u0007ne@example.com", "jane@exa\\u0085mple.com",
+            "jane\\u202e@example.com", "ja\\nne@example.com"})
+    void rejectsControlCharacters(String email) {
+        assertFieldRejected(api.submit("{\"email\":\"" + email + "\",\"regulation\":\"GDPR\",\"source\":\"crm\"}"), "email");
+    }
+
+    @Test
+    void normalisesEmailsByTrimmingAndLowerCasingTheDomain() {
+        String created = body(api.submit(request("  Kim.Lee@EXAMPLE.Org\\t", null, "GDPR", "crm")).expectStatus().isAccepted());
+        assertThat((String) JsonPath.read(created, "$.email")).isEqualTo("K***@example.org");
+        String found = body(api.search("{\"email\":\"kim.lee@example.org\"}").expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(found, "$[*].id")).containsExactly((String) JsonPath.read(created, "$.id"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"015112345678", "+0151123456", "+49 151 1234567", "+1234567890123456", "+49-151-123", "phone"})
+    void rejectsPhoneNumbersThatAreNotE164(String phone) {
+        String problem = assertFieldRejected(api.submit(request("p@example.com", phone, "GDPR", "crm")), "phoneNumber");
+        assertThat(problem).contains("E.164");
+    }
+
+    @Test
+    void rejectsUnknownRegulations() {
+        String problem = assertFieldRejected(api.submit(request("r@example.com", null, "LGPD", "crm")), "regulation");
+        assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo("must be one of GDPR, CCPA, OTHER");
+        assertFieldRejected(api.submit(request("r@example.com", null, null, "crm")), "regulation");
+    }
+
+    @Test
+    void rejectsAMissingOrMalformedSource() {
+        assertFieldRejected(api.submit(request("s@example.com", null, "GDPR", null)), "source");
+        assertFieldRejected(api.submit(request("s@example.com", null, "GDPR", "crm portal")), "source");
+    }
+
+    @Test
+    void rejectsUnknownFieldsSoThatNoIdentifierIsSilentlyDropped() {
+        String problem = assertFieldRejected(api.submit(
+                "{\"email\":\"u@example.com\",\"phone\":\"+4915112345678\",\"regulation\":\"GDPR\",\"source\":\"crm\"}"), "phone");
+        assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo("is not a known field");
+    }
+
+    @Test
+    void rejectsReceivedAtInTheFutureOrMalformed() {
+        assertFieldRejected(api.submit("{\"email\":\"f@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"receivedAt\":\""
+                + Instant.now().plusSeconds(3600) + "\"}"), "receivedAt");
+        assertFieldRejected(api.submit("{\"email\":\"f@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"receivedAt\":\"yesterday\"}"),
+                "receivedAt");
+    }
+
+    @Test
+    void rejectsAnOverlongExternalReference() {
+        assertFieldRejected(api.submit("{\"email\":\"x@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"externalReference\":\""
+                + "x".repeat(201) + "\"}"), "externalReference");
+    }
+
+    @Test
+    void rejectsAMalformedIdempotencyKey() {
+        assertFieldRejected(api.submit(request("k@example.com", null, "GDPR", "crm"), "x".repeat(201)), "Idempotency-Key");
+    }
+
+    @Test
+    void rejectsMalformedJsonAndAMissingBody() {
+        String problem = body(api.submit("{\"email\": \"leak@example.com\", ").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((String) JsonPath.read(problem, "$.detail")).isEqualTo("The body is not well-formed JSON");
+        assertThat(problem).doesNotContain("leak@example.com");
+        assertNoInternals(problem);
+
+        String missing = body(api.client().post().uri(Api.REQUESTS).contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((String) JsonPath.read(missing, "$.detail")).isEqualTo("A JSON body is required");
+    }
+
+    @Test
+    void rejectsAWrongContentTypeWith415() {
+        String problem = body(api.client().post().uri(Api.REQUESTS).contentType(MediaType.TEXT_PLAIN)
+                .body("email=jane@example.com").exchange()
+                .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertNoInternals(problem);
+    }
+
+    @Test
+    void rejectsBodiesOver16KiBWith413() {
+        String big = "{\"email\":\"big@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"externalReference\":\""
+                + "x".repeat(17 * 1024) + "\"}";
+        String problem = body(api.submit(big).expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((String) JsonPath.read(problem, "$.title")).isEqualTo("Request body too large");
+    }
+
+    @Test
+    void rejectsChunkedBodiesOver16KiBWith413() throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create("http://localhost:" + port + Api.REQUESTS).toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setChunkedStreamingMode(1024);
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(("{\"email\":\"big@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"externalReference\":\""
+                    + "x".repeat(17 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(connection.getResponseCode()).isEqualTo(413);
+        assertThat(connection.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        ByteArrayOutputStream problem = new ByteArrayOutputStream();
+        connection.getErrorStream().transferTo(problem);
+        assertThat(problem.toString(StandardCharsets.UTF_8)).contains("Request body too large");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerProblems() {
+        api.client().get().uri("/api/v1/nothing-here").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String problem = body(api.client().delete().uri(Api.REQUESTS).exchange().expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertNoInternals(problem);
+    }
+}

@@ -1,0 +1,80 @@
+package com.acme.privacy.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.acme.privacy.testsupport.FreshDatabase;
+
+/** With a realistically large table, the lookups the service makes use an index, not a full scan. */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@FreshDatabase
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexUsageTest {
+
+    private static final int ROWS = 200_000;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void fill() {
+        // Mostly answered requests, as in a table that has run for a couple of years.
+        jdbc.sql("""
+                INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, phone_ciphertext, phone_key_id,
+                    phone_hash, source, regulation, received_at, due_at, status, next_attempt_at, created_at, updated_at)
+                SELECT gen_random_uuid(), '\\x00', 'k', sha256(i::text::bytea),
+                       CASE WHEN i % 3 = 0 THEN '\\x00'::bytea END, CASE WHEN i % 3 = 0 THEN 'k' END,
+                       CASE WHEN i % 3 = 0 THEN sha256(('p' || i)::bytea) END,
+                       'portal-' || (i % 20), CASE WHEN i % 2 = 0 THEN 'GDPR' ELSE 'CCPA' END,
+                       now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval + interval '30 days',
+                       CASE WHEN i % 1000 = 0 THEN 'PENDING' WHEN i % 997 = 0 THEN 'FAILED' ELSE 'SUBMITTED' END,
+                       now(), now() - (i || ' minutes')::interval, now()
+                FROM generate_series(1, :rows) AS i
+                """).param("rows", ROWS).update();
+        jdbc.sql("""
+                INSERT INTO audit_event (request_id, actor, kind, to_status)
+                SELECT id, 'client:test', 'RECEIVED', 'PENDING' FROM erasure_request LIMIT :events
+                """).param("events", ROWS / 10).update();
+        jdbc.sql("ANALYZE erasure_request").update();
+        jdbc.sql("ANALYZE audit_event").update();
+    }
+
+    private String plan(String query) {
+        return String.join("\n", jdbc.sql("EXPLAIN " + query).query(String.class).list());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT * FROM erasure_request WHERE id = '0190b5a0-0000-7000-8000-000000000001'",
+            "SELECT * FROM erasure_request WHERE email_hash = sha256('42'::bytea)",
+            "SELECT * FROM erasure_request WHERE email_hash = sha256('42'::bytea) AND status IN ('PENDING', 'DISPATCHING')",
+            "SELECT * FROM erasure_request WHERE phone_hash = sha256('p42'::bytea)",
+            "SELECT * FROM erasure_request WHERE status = 'PENDING' ORDER BY received_at LIMIT 50",
+            "SELECT * FROM erasure_request WHERE status = 'FAILED' AND received_at >= now() - interval '1 day'",
+            "SELECT * FROM erasure_request WHERE source = 'portal-7' ORDER BY created_at DESC LIMIT 50",
+            "SELECT * FROM erasure_request WHERE due_at < now() AND status IN ('PENDING', 'DISPATCHING', 'FAILED')",
+            "SELECT * FROM erasure_request WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10",
+            "SELECT * FROM erasure_request WHERE source = 'portal-7' AND idempotency_key = 'abc'"})
+    void lookupsUseAnIndex(String query) {
+        assertThat(plan(query)).doesNotContain("Seq Scan").containsIgnoringCase("index");
+    }
+
+    @Test
+    void theAuditTrailOfARequestIsReadByIndex() {
+        assertThat(plan("SELECT * FROM audit_event WHERE request_id = '0190b5a0-0000-7000-8000-000000000001' ORDER BY seq"))
+                .doesNotContain("Seq Scan");
+    }
+}

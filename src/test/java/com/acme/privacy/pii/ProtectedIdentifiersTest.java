@@ -1,0 +1,111 @@
+package com.acme.privacy.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ProtectedIdentifiersTest {
+
+    private static String key(int bytes) {
+        byte[] key = new byte[bytes];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static final String OLD_KEY = key(32);
+    private static final String NEW_KEY = key(32);
+    private static final String HASH_KEY = key(32);
+
+    private final ProtectedIdentifiers identifiers = new ProtectedIdentifiers(
+            new PiiProperties(Map.of("2025", OLD_KEY, "2026", NEW_KEY), "2026", HASH_KEY, false));
+
+    @Test
+    void encryptsWithTheActiveKeyAndDecrypts() {
+        EmailAddress email = new EmailAddress("jane.doe@example.com");
+        SealedIdentifier sealed = identifiers.protect(email);
+
+        assertThat(sealed.sealed().keyId()).isEqualTo("2026");
+        assertThat(new String(sealed.sealed().ciphertext(), StandardCharsets.ISO_8859_1)).doesNotContain("jane");
+        assertThat(identifiers.revealEmail(sealed.sealed())).isEqualTo(email);
+    }
+
+    @Test
+    void encryptsTheSameAddressDifferentlyEachTime() {
+        EmailAddress email = new EmailAddress("jane.doe@example.com");
+        assertThat(identifiers.protect(email).sealed().ciphertext()).isNotEqualTo(identifiers.protect(email).sealed().ciphertext());
+    }
+
+    @Test
+    void stillDecryptsWhatAnOlderKeySealed() {
+        ProtectedIdentifiers before = new ProtectedIdentifiers(new PiiProperties(Map.of("2025", OLD_KEY), "2025", HASH_KEY, false));
+        Sealed old = before.protect(new PhoneNumber("+4915112345678")).sealed();
+        assertThat(identifiers.revealPhone(old).value()).isEqualTo("+4915112345678");
+    }
+
+    @Test
+    void refusesATamperedCiphertextOrOneMovedToAnotherColumn() {
+        Sealed sealed = identifiers.protect(new EmailAddress("jane@example.com")).sealed();
+        byte[] tampered = sealed.ciphertext().clone();
+        tampered[tampered.length - 1] ^= 1;
+        assertThatThrownBy(() -> identifiers.revealEmail(new Sealed("2026", tampered)))
+                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("jane");
+        assertThatThrownBy(() -> identifiers.revealPhone(sealed)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void hashesIgnoreCaseAndSeparateEmailsFromPhones() {
+        assertThat(identifiers.lookupHash(new EmailAddress("Jane@Example.com")))
+                .isEqualTo(identifiers.lookupHash(new EmailAddress("jane@example.com")))
+                .isNotEqualTo(identifiers.lookupHash(new EmailAddress("john@example.com")))
+                .hasSize(32);
+        ProtectedIdentifiers otherKey = new ProtectedIdentifiers(new PiiProperties(Map.of("k", NEW_KEY), "k", key(32), false));
+        assertThat(otherKey.lookupHash(new EmailAddress("jane@example.com")))
+                .isNotEqualTo(identifiers.lookupHash(new EmailAddress("jane@example.com")));
+    }
+
+    @Test
+    void refusesToStartWithoutKeysUnlessThrowawayKeysAreAllowed() {
+        assertThatThrownBy(() -> new ProtectedIdentifiers(new PiiProperties(null, null, null, false)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Identifier protection keys are missing")
+                .hasMessageContaining("privacy.pii.hash-key");
+        ProtectedIdentifiers throwaway = new ProtectedIdentifiers(new PiiProperties(null, null, null, true));
+        assertThat(throwaway.revealEmail(throwaway.protect(new EmailAddress("a@b.example")).sealed()).value()).isEqualTo("a@b.example");
+    }
+
+    @Test
+    void refusesWeakOrInconsistentKeysWithoutPrintingThem() {
+        String shortKey = key(16);
+        assertThatThrownBy(() -> new ProtectedIdentifiers(new PiiProperties(Map.of("k", shortKey), "k", HASH_KEY, false)))
+                .hasMessageContaining("must be 32 bytes").hasMessageNotContaining(shortKey);
+        assertThatThrownBy(() -> new ProtectedIdentifiers(new PiiProperties(Map.of("k", NEW_KEY), "other", HASH_KEY, false)))
+                .hasMessageContaining("active-key-id");
+        assertThatThrownBy(() -> new ProtectedIdentifiers(new PiiProperties(Map.of("k", NEW_KEY), "k", key(8), false)))
+                .hasMessageContaining("hash-key must be at least 32 bytes");
+        assertThatThrownBy(() -> new ProtectedIdentifiers(new PiiProperties(Map.of("k", "not base64!"), "k", HASH_KEY, false)))
+                .hasMessageContaining("not valid base64");
+    }
+
+    @Test
+    void masksIdentifiersEvenWhenPrinted() {
+        EmailAddress email = new EmailAddress("  jane.doe@EXAMPLE.com ");
+        assertThat(email.value()).isEqualTo("jane.doe@example.com");
+        assertThat(email.masked()).isEqualTo("j***@example.com");
+        assertThat(email).hasToString("j***@example.com");
+        assertThat(new PhoneNumber("+491511234589").masked()).isEqualTo("+4915******89");
+        assertThat(new PhoneNumber("+1234567").masked()).isEqualTo("+1******");
+        assertThat(new PhoneNumber("+491511234589")).hasToString("+4915******89");
+    }
+
+    @Test
+    void refusesValuesThatAreNotIdentifiers() {
+        assertThatThrownBy(() -> new EmailAddress("no-at-sign")).hasMessageNotContaining("no-at-sign");
+        assertThatThrownBy(() -> new PhoneNumber("0151 123")).hasMessageNotContaining("0151");
+    }
+}

@@ -1,0 +1,102 @@
+package com.acme.privacy.testsupport;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL for tests, found in this order: {@code TEST_DATABASE_URL}, Testcontainers where a Docker engine
+ * answers, then an embedded PostgreSQL. Each Spring context gets a database of its own on that server, so that
+ * contexts (and their dispatchers) never see each other's rows.
+ */
+public final class TestDatabases {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabases.class);
+    private static final AtomicInteger counter = new AtomicInteger();
+    private static Server server;
+
+    private TestDatabases() {
+    }
+
+    /** A connection to a new, empty database. */
+    public static synchronized TestDatabase fresh() {
+        if (server == null) {
+            server = start();
+        }
+        String name = "privacy_test_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet();
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+            return new TestDatabase(server.urlFor(name), server.username(), server.password());
+        } catch (SQLException e) {
+            if (server.shared()) {
+                log.warn("Cannot create a database per context on TEST_DATABASE_URL ({}); sharing it", e.getSQLState());
+                return new TestDatabase(server.adminUrl(), server.username(), server.password());
+            }
+            throw new IllegalStateException("Could not create test database", e);
+        }
+    }
+
+    private static Server start() {
+        String url = System.getenv("TEST_DATABASE_URL");
+        if (url != null && !url.isBlank()) {
+            log.info("Tests use the PostgreSQL at TEST_DATABASE_URL");
+            return new Server(url, System.getenv("TEST_DATABASE_USERNAME"), System.getenv("TEST_DATABASE_PASSWORD"), true);
+        }
+        if (dockerAvailable()) {
+            log.info("Tests use PostgreSQL in Testcontainers");
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(), false);
+        }
+        log.info("Tests use an embedded PostgreSQL");
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException e) {
+                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }));
+            return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", false);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public record TestDatabase(String url, String username, String password) {
+    }
+
+    private record Server(String adminUrl, String username, String password, boolean shared) {
+
+        Connection connect() throws SQLException {
+            return username == null ? DriverManager.getConnection(adminUrl) : DriverManager.getConnection(adminUrl, username, password);
+        }
+
+        /** The admin URL with its database name replaced; query parameters are kept. */
+        String urlFor(String database) {
+            int query = adminUrl.indexOf('?');
+            String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
+            String params = query < 0 ? "" : adminUrl.substring(query);
+            return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+        }
+    }
+}
