@@ -8,10 +8,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 
+import com.acme.privacy.testsupport.GongSandbox;
 import com.acme.privacy.testsupport.TestDatabases;
 
 /**
- * {@code ./mvnw spring-boot:test-run}: the service on a throwaway PostgreSQL, with throwaway keys.
+ * {@code ./mvnw spring-boot:test-run}: the service on http://localhost:8080 with a throwaway PostgreSQL, throwaway
+ * identifier keys and the Gong sandbox in place of Gong.
  */
 public final class TestPrivacyRequestApplication {
 
@@ -22,16 +24,19 @@ public final class TestPrivacyRequestApplication {
 
     public static void main(String[] args) {
         TestDatabases.TestDatabase database = TestDatabases.fresh();
-        Map<String, Object> local = new HashMap<>();
+        GongSandbox sandbox = GongSandbox.start();
+        Map<String, Object> local = new HashMap<>(sandbox.properties());
         local.put("spring.datasource.url", database.url());
         local.put("spring.datasource.username", database.username());
         local.put("spring.datasource.password", database.password());
         local.put("privacy.pii.ephemeral-keys", "true");
+        local.put("privacy.dispatch.replica-id", "local");
         SpringApplication application = new SpringApplication(PrivacyRequestApplication.class);
-        // Above application.yml, which points at a production-style database.
+        // Above application.yml, which points at a production-style database and the real Gong.
         application.addInitializers(context -> context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("localRun", local)));
         application.run(args);
         log.info("Local database: psql '{}'", database.url().substring("jdbc:".length()));
+        log.info("Gong sandbox: {}", sandbox.baseUrl());
     }
 }

@@ -118,13 +118,19 @@ public class ErasureRequest {
         ErasureStatus previous = status;
         status = next;
         updatedAt = now;
-        if (next == ErasureStatus.PENDING) {
-            attempts = 0;
-            nextAttemptAt = now;
-            leaseUntil = null;
-            leasedBy = null;
-        }
         return previous;
+    }
+
+    /** An operator sends a failed request again, with a fresh allowance of attempts. */
+    ErasureStatus retry(Instant now) {
+        ErasureStatus previous = moveTo(ErasureStatus.PENDING, now);
+        attempts = 0;
+        nextAttemptAt = now;
+        return previous;
+    }
+
+    byte[] emailHash() {
+        return emailHash;
     }
 
     boolean sentToGong() {

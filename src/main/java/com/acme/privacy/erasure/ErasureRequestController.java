@@ -98,11 +98,20 @@ class ErasureRequestController {
         return PageView.of(queries.list(filter, pageable), views::views);
     }
 
+    @PostMapping("/{id}/retry")
+    @Operation(summary = "Send a FAILED request again, with its attempts reset", responses = {
+            @ApiResponse(responseCode = "200", description = "Back in the queue"),
+            @ApiResponse(responseCode = "409", description = "Not FAILED, or the subject has another open request")})
+    ErasureRequestView retry(@PathVariable UUID id, @Valid @RequestBody(required = false) OperatorActionBody body) {
+        String reason = body == null || body.reason() == null ? "Retried by an operator" : body.reason();
+        return views.view(transitions.retry(id, "operator", reason));
+    }
+
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a request that has not been sent to Gong", responses = {
             @ApiResponse(responseCode = "200", description = "Cancelled"),
             @ApiResponse(responseCode = "409", description = "Already sent to Gong, or already finished")})
-    ErasureRequestView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) CancelRequestBody body) {
+    ErasureRequestView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) OperatorActionBody body) {
         String reason = body == null || body.reason() == null ? "Cancelled on request" : body.reason();
         return views.view(transitions.cancel(id, "operator", reason));
     }

@@ -2,6 +2,7 @@ package com.acme.privacy.pii;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A normalised email address: surrounding whitespace removed and the domain lower-cased. The local part keeps
@@ -31,6 +32,11 @@ public record EmailAddress(String value) {
     public String masked() {
         int at = value.lastIndexOf('@');
         return value.charAt(0) + "***" + value.substring(at);
+    }
+
+    /** Replaces every occurrence of this address in {@code text}, whatever its case, by the masked form. */
+    public String redactFrom(String text) {
+        return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(masked());
     }
 
     @Override

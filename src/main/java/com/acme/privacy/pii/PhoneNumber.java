@@ -26,6 +26,11 @@ public record PhoneNumber(String value) {
                 + digits.substring(digits.length() - tail);
     }
 
+    /** Replaces every occurrence of this number in {@code text}, with or without its {@code +}, by the masked form. */
+    public String redactFrom(String text) {
+        return text.replace(value, masked()).replace(value.substring(1), masked());
+    }
+
     @Override
     public String toString() {
         return masked();

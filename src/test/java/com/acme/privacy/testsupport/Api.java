@@ -1,6 +1,9 @@
 package com.acme.privacy.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -50,6 +53,16 @@ public final class Api {
 
     public RestTestClient.ResponseSpec cancel(String id) {
         return client.post().uri(REQUESTS + "/{id}/cancel", id).exchange();
+    }
+
+    public RestTestClient.ResponseSpec retry(String id) {
+        return client.post().uri(REQUESTS + "/{id}/retry", id).exchange();
+    }
+
+    /** Waits until the request reaches {@code status} and returns its details. */
+    public String awaitStatus(String id, String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> body(get(id).expectStatus().isOk()), details -> status.equals(JsonPath.read(details, "$.status")));
     }
 
     public static String body(RestTestClient.ResponseSpec response) {

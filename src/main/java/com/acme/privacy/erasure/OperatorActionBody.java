@@ -3,7 +3,8 @@ package com.acme.privacy.erasure;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-record CancelRequestBody(
+/** The optional body of an operator action: why it was taken, for the audit trail. */
+record OperatorActionBody(
         @Size(max = 500) @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
         String reason) {
 }

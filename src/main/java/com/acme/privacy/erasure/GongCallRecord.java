@@ -1,0 +1,30 @@
+package com.acme.privacy.erasure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One call to Gong as the audit trail keeps it.
+ *
+ * @param httpStatus {@code null} when no answer arrived
+ * @param failure    why no answer arrived (timeout, connection failure), or {@code null}
+ */
+public record GongCallRecord(Identifier identifier, String endpoint, Integer httpStatus, String gongRequestId,
+                             List<String> errors, long latencyMs, String failure) {
+
+    public enum Identifier { EMAIL, PHONE }
+
+    Map<String, Object> details(int attempt, String replica) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("attempt", attempt);
+        details.put("endpoint", endpoint);
+        details.put("httpStatus", httpStatus);
+        details.put("gongRequestId", gongRequestId);
+        details.put("errors", errors);
+        details.put("latencyMs", latencyMs);
+        details.put("failure", failure);
+        details.put("replica", replica);
+        return details;
+    }
+}

@@ -1,0 +1,111 @@
+package com.acme.privacy.gong;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.springframework.stereotype.Component;
+
+import com.acme.privacy.pii.EmailAddress;
+import com.acme.privacy.pii.PhoneNumber;
+
+/**
+ * A thin client for Gong's data-privacy endpoints. Built on the JDK's HTTP client so that no library logs the URL,
+ * which must carry the identifier in its query string. 5xx, timeouts and connection failures throw
+ * {@link GongUnavailable}; every other answer is returned.
+ */
+@Component
+public class GongClient {
+
+    private final GongProperties properties;
+    private final HttpClient http;
+    private final GongResponseReader reader;
+    private final GongCallMetrics metrics;
+
+    GongClient(GongProperties properties, GongResponseReader reader, GongCallMetrics metrics) {
+        this.properties = properties;
+        this.reader = reader;
+        this.metrics = metrics;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+    }
+
+    public boolean isConfigured() {
+        return properties.usesBasicAuth() || properties.usesBearerToken();
+    }
+
+    public GongResponse eraseEmail(EmailAddress email) {
+        return call(GongEndpoint.ERASE_EMAIL, email.value());
+    }
+
+    public GongResponse erasePhone(PhoneNumber phone) {
+        return call(GongEndpoint.ERASE_PHONE, phone.value());
+    }
+
+    public GongResponse dataForEmail(EmailAddress email) {
+        return call(GongEndpoint.DATA_FOR_EMAIL, email.value());
+    }
+
+    public GongResponse dataForPhone(PhoneNumber phone) {
+        return call(GongEndpoint.DATA_FOR_PHONE, phone.value());
+    }
+
+    private GongResponse call(GongEndpoint endpoint, String identifier) {
+        if (!isConfigured()) {
+            throw new IllegalStateException("Gong credentials are not configured (privacy.gong.*)");
+        }
+        long started = System.nanoTime();
+        try {
+            HttpResponse<byte[]> answer = http.send(request(endpoint, identifier), HttpResponse.BodyHandlers.ofByteArray());
+            GongResponse response = reader.read(endpoint, answer, since(started));
+            metrics.record(endpoint, GongCallMetrics.outcome(response.status()), response.latency());
+            if (response.status() >= 500) {
+                throw new GongUnavailable(response);
+            }
+            return response;
+        } catch (HttpTimeoutException e) {
+            throw unavailable(endpoint, GongUnavailable.Kind.TIMEOUT, started, "no answer within " + properties.readTimeout());
+        } catch (IOException e) {
+            throw unavailable(endpoint, GongUnavailable.Kind.CONNECTION_FAILED, started, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(endpoint, GongUnavailable.Kind.CONNECTION_FAILED, started, "interrupted");
+        }
+    }
+
+    private GongUnavailable unavailable(GongEndpoint endpoint, GongUnavailable.Kind kind, long started, String what) {
+        Duration latency = since(started);
+        metrics.record(endpoint, GongCallMetrics.outcome(kind), latency);
+        return new GongUnavailable(endpoint, kind, latency, what);
+    }
+
+    private HttpRequest request(GongEndpoint endpoint, String identifier) {
+        String base = properties.effectiveBaseUrl().toString().replaceAll("/+$", "");
+        URI uri = URI.create(base + endpoint.path() + "?" + endpoint.parameter() + "="
+                + URLEncoder.encode(identifier, StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(uri)
+                .timeout(properties.readTimeout())
+                .header("Authorization", authorization())
+                .header("Accept", "application/json")
+                .method(endpoint.method(), HttpRequest.BodyPublishers.noBody())
+                .build();
+    }
+
+    private String authorization() {
+        if (properties.usesBearerToken()) {
+            return "Bearer " + properties.bearerToken();
+        }
+        String credentials = properties.accessKey() + ":" + properties.accessKeySecret();
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}

@@ -1,0 +1,30 @@
+package com.acme.privacy.gong;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Gong's answer to one call.
+ *
+ * @param retryAfter {@code Retry-After} of a 429, or {@code null} when absent or unreadable
+ * @param dataFound  for the data-for endpoints: how many items Gong still holds per kind; {@code null} otherwise
+ */
+public record GongResponse(GongEndpoint endpoint, int status, String requestId, List<String> errors, Duration retryAfter,
+                           Duration latency, DataFound dataFound) {
+
+    public GongResponse {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    /** What {@code data-for-*} reports; all zero once Gong holds nothing more for the subject. */
+    public record DataFound(int emails, int calls, int meetings, int customerData) {
+
+        public boolean isEmpty() {
+            return emails == 0 && calls == 0 && meetings == 0 && customerData == 0;
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package com.acme.privacy.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A stand-in for Gong's data-privacy API, served over real HTTP: it checks Basic or Bearer auth, meters calls with a
+ * leaky bucket (3 calls/s) and a daily cap and answers 429 with Retry-After beyond them, records every call, can be
+ * told to fail, and reports data for an address until an erasure for it arrives.
+ */
+public final class GongSandbox implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "sandbox-access-key";
+    public static final String ACCESS_KEY_SECRET = "sandbox-access-key-secret";
+    public static final String BEARER_TOKEN = "sandbox-bearer-token";
+
+    private static final String PREFIX = "/v2/data-privacy/";
+    private static final Map<String, String[]> ENDPOINTS = Map.of(
+            "erase-data-for-email-address", new String[] {"POST", "emailAddress"},
+            "erase-data-for-phone-number", new String[] {"POST", "phoneNumber"},
+            "data-for-email-address", new String[] {"GET", "emailAddress"},
+            "data-for-phone-number", new String[] {"GET", "phoneNumber"});
+
+    private final HttpServer server;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<ReceivedCall> calls = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
+    private final Set<String> erased = ConcurrentHashMap.newKeySet();
+    private final LeakyBucket bucket = new LeakyBucket(3, 3.0);
+    private volatile Reply standing;
+    private volatile int dailyCap = 10_000;
+    private LocalDate day = LocalDate.now(ZoneOffset.UTC);
+    private int usedToday;
+
+    private GongSandbox(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "gong-sandbox");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static GongSandbox start() {
+        return start(0);
+    }
+
+    public static GongSandbox start(int port) {
+        try {
+            return new GongSandbox(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the Gong sandbox", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** Properties that point the service at this sandbox with Basic auth. */
+    public Map<String, Object> properties() {
+        return Map.of("privacy.gong.base-url", baseUrl(),
+                "privacy.gong.access-key", ACCESS_KEY,
+                "privacy.gong.access-key-secret", ACCESS_KEY_SECRET);
+    }
+
+    /** Every call received, oldest first. */
+    public List<ReceivedCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<ReceivedCall> erasures() {
+        return calls.stream().filter(call -> call.path().contains("/erase-")).toList();
+    }
+
+    /** Answers the next erase calls with these replies, in order, before behaving normally again. */
+    public void enqueue(Reply... replies) {
+        script.addAll(List.of(replies));
+    }
+
+    /** Answers every erase call with this reply until {@link #behave()}. */
+    public void answerAlways(Reply reply) {
+        standing = reply;
+    }
+
+    public void behave() {
+        standing = null;
+        script.clear();
+    }
+
+    public synchronized void dailyCap(int cap) {
+        dailyCap = cap;
+    }
+
+    /** Forgets calls, erasures, scripts and metering. */
+    public synchronized void reset() {
+        behave();
+        calls.clear();
+        erased.clear();
+        bucket.empty();
+        usedToday = 0;
+        dailyCap = 10_000;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        String path = exchange.getRequestURI().getPath();
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String name = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+        String[] endpoint = ENDPOINTS.get(name);
+        Answer answer;
+        if (endpoint == null) {
+            answer = Answer.error(404, requestId, "Not found");
+        } else if (!endpoint[0].equals(exchange.getRequestMethod())) {
+            answer = Answer.error(405, requestId, "Method not allowed");
+        } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            answer = Answer.error(401, requestId, "Unauthorized");
+        } else {
+            answer = meter(requestId);
+            if (answer == null) {
+                answer = respond(name, query.get(endpoint[1]), requestId);
+            }
+        }
+        calls.add(new ReceivedCall(Instant.now(), exchange.getRequestMethod(), path, endpoint == null ? null : query.get(endpoint[1]),
+                answer.status(), requestId));
+        send(exchange, answer);
+    }
+
+    private Answer respond(String name, String identifier, String requestId) {
+        if (identifier == null || identifier.isBlank()) {
+            return Answer.error(400, requestId, "Missing parameter");
+        }
+        if (name.contains("phone") && !identifier.matches("\\+[0-9]{2,15}")) {
+            return Answer.error(400, requestId, "phoneNumber must include '+' and the country code");
+        }
+        boolean erase = name.startsWith("erase-");
+        if (erase) {
+            Reply reply = script.poll();
+            if (reply == null) {
+                reply = standing;
+            }
+            if (reply != null && !reply.succeed()) {
+                return reply.answer(requestId, identifier);
+            }
+            erased.add(identifier.toLowerCase(Locale.ROOT));
+            if (reply != null) {
+                return reply.answer(requestId, identifier);
+            }
+            return new Answer(200, Map.of("requestId", requestId), null, Duration.ZERO);
+        }
+        boolean gone = erased.contains(identifier.toLowerCase(Locale.ROOT));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("requestId", requestId);
+        body.put("emails", gone ? List.of() : List.of(Map.of("id", "e-1")));
+        body.put("calls", gone ? List.of() : List.of(Map.of("id", "c-1")));
+        body.put("meetings", List.of());
+        body.put("customerData", gone ? List.of() : List.of(Map.of("objectType", "Lead")));
+        return new Answer(200, body, null, Duration.ZERO);
+    }
+
+    private synchronized Answer meter(String requestId) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (!today.equals(day)) {
+            day = today;
+            usedToday = 0;
+        }
+        if (usedToday >= dailyCap) {
+            long toMidnight = Duration.between(Instant.now(), today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)).toSeconds() + 1;
+            return new Answer(429, Map.of("requestId", requestId, "errors", List.of("Daily limit exceeded")), String.valueOf(toMidnight),
+                    Duration.ZERO);
+        }
+        if (!bucket.tryAdd()) {
+            return new Answer(429, Map.of("requestId", requestId, "errors", List.of("Too many requests")), "1", Duration.ZERO);
+        }
+        usedToday++;
+        return null;
+    }
+
+    private static boolean authorized(String header) {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((ACCESS_KEY + ":" + ACCESS_KEY_SECRET).getBytes(StandardCharsets.UTF_8));
+        return basic.equals(header) || ("Bearer " + BEARER_TOKEN).equals(header);
+    }
+
+    private void send(HttpExchange exchange, Answer answer) throws IOException {
+        if (!answer.delay().isZero()) {
+            try {
+                Thread.sleep(answer.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        byte[] body = json.writeValueAsBytes(answer.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (answer.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
+        }
+        try {
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (IOException e) {
+            // The client gave up waiting (a timeout under test); nothing more to say.
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new HashMap<>();
+        if (raw == null) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    /** One call as the sandbox received it, with the identifier decoded from the query string. */
+    public record ReceivedCall(Instant at, String method, String path, String identifier, int status, String requestId) {
+    }
+
+    private record Answer(int status, Map<String, ?> body, String retryAfter, Duration delay) {
+
+        static Answer error(int status, String requestId, String error) {
+            return new Answer(status, Map.of("requestId", requestId, "errors", List.of(error)), null, Duration.ZERO);
+        }
+    }
+
+    /** A scripted answer to an erase call. */
+    public record Reply(int status, List<String> errors, String retryAfter, Duration delay, boolean succeed) {
+
+        public static Reply status(int status) {
+            return new Reply(status, List.of("Scripted " + status), null, Duration.ZERO, false);
+        }
+
+        /** Gong's integrity protection refusing the erasure, quoting the identifier as Gong might. */
+        public static Reply integrityRefusal() {
+            return new Reply(400, List.of("Data integrity protection: too many objects would be deleted for %s"), null,
+                    Duration.ZERO, false);
+        }
+
+        public static Reply rateLimited(String retryAfter) {
+            return new Reply(429, List.of("Too many requests"), retryAfter, Duration.ZERO, false);
+        }
+
+        /** Succeeds, after a delay. */
+        public static Reply slow(Duration delay) {
+            return new Reply(200, List.of(), null, delay, true);
+        }
+
+        Answer answer(String requestId, String identifier) {
+            if (succeed) {
+                return new Answer(200, Map.of("requestId", requestId), null, delay);
+            }
+            List<String> texts = new ArrayList<>();
+            errors.forEach(error -> texts.add(error.replace("%s", identifier)));
+            return new Answer(status, Map.of("requestId", requestId, "errors", texts), retryAfter, delay);
+        }
+    }
+
+    /** Gong meters with a leaky bucket: each call adds a drop, drops leak at a steady rate, a full bucket refuses. */
+    private static final class LeakyBucket {
+
+        private final double capacity;
+        private final double leakPerSecond;
+        private double level;
+        private long last = System.nanoTime();
+
+        LeakyBucket(double capacity, double leakPerSecond) {
+            this.capacity = capacity;
+            this.leakPerSecond = leakPerSecond;
+        }
+
+        synchronized boolean tryAdd() {
+            long now = System.nanoTime();
+            level = Math.max(0, level - (now - last) / 1e9 * leakPerSecond);
+            last = now;
+            if (level + 1 > capacity) {
+                return false;
+            }
+            level += 1;
+            return true;
+        }
+
+        synchronized void empty() {
+            level = 0;
+        }
+    }
+}
