@@ -18,6 +18,8 @@ import com.acme.privacy.testsupport.TestDatabases;
 public final class TestPrivacyRequestApplication {
 
     private static final Logger log = LoggerFactory.getLogger(TestPrivacyRequestApplication.class);
+    /** SHA-256 of "local-dev-key". */
+    private static final String LOCAL_KEY_SHA256 = "ed5a18fb8f807f996d649e379d3f35f39c543a91bdbf88c492f2ebd10d4df86c";
 
     private TestPrivacyRequestApplication() {
     }
@@ -31,6 +33,10 @@ public final class TestPrivacyRequestApplication {
         local.put("spring.datasource.password", database.password());
         local.put("privacy.pii.ephemeral-keys", "true");
         local.put("privacy.dispatch.replica-id", "local");
+        // curl -H 'X-API-Key: local-dev-key' ...: a local caller that may do everything.
+        local.put("privacy.security.api-keys[0].client", "local-portal");
+        local.put("privacy.security.api-keys[0].sha256", LOCAL_KEY_SHA256);
+        local.put("privacy.security.api-keys[0].roles", "SUBMITTER,ADMIN");
         SpringApplication application = new SpringApplication(PrivacyRequestApplication.class);
         // Above application.yml, which points at a production-style database and the real Gong.
         application.addInitializers(context -> context.getEnvironment().getPropertySources()
@@ -38,5 +44,6 @@ public final class TestPrivacyRequestApplication {
         application.run(args);
         log.info("Local database: psql '{}'", database.url().substring("jdbc:".length()));
         log.info("Gong sandbox: {}", sandbox.baseUrl());
+        log.info("Call the API with the header X-API-Key: local-dev-key");
     }
 }

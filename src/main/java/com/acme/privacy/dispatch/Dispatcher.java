@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ import com.acme.privacy.gong.GongUnavailable;
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 import com.acme.privacy.pii.ProtectedIdentifiers;
+import com.acme.privacy.web.RequestCorrelation;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -41,6 +43,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final String ERASURE_REQUEST_MDC_KEY = "erasureRequestId";
 
     private final DispatchProperties properties;
     private final StatusTransitions transitions;
@@ -167,7 +170,7 @@ class Dispatcher implements SmartLifecycle {
                 return;
             }
             ClaimedRequest request = queue.poll();
-            Halt halt = dispatch(request);
+            Halt halt = dispatchCorrelated(request);
             if (halt != null) {
                 List<ClaimedRequest> unsent = new ArrayList<>();
                 if (halt.includesCurrent()) {
@@ -192,6 +195,18 @@ class Dispatcher implements SmartLifecycle {
             return "Gong is unavailable (circuit open)";
         }
         return null;
+    }
+
+    /** Log lines about a request carry the correlation id of the call that submitted it. */
+    private Halt dispatchCorrelated(ClaimedRequest request) {
+        MDC.put(RequestCorrelation.MDC_KEY, request.correlationId() != null ? request.correlationId() : request.id().toString());
+        MDC.put(ERASURE_REQUEST_MDC_KEY, request.id().toString());
+        try {
+            return dispatch(request);
+        } finally {
+            MDC.remove(RequestCorrelation.MDC_KEY);
+            MDC.remove(ERASURE_REQUEST_MDC_KEY);
+        }
     }
 
     /** Sends each identifier still to erase; {@code null} when the batch may go on. */

@@ -10,5 +10,5 @@ import com.acme.privacy.pii.Sealed;
  * in an earlier attempt and need not be sent again.
  */
 public record ClaimedRequest(UUID id, int attempt, Sealed email, Sealed phone, String gongEmailRequestId,
-                             String gongPhoneRequestId, Instant leaseUntil) {
+                             String gongPhoneRequestId, Instant leaseUntil, String correlationId) {
 }

@@ -77,6 +77,9 @@ public class ErasureRequest {
     @Column(name = "idempotency_fingerprint", updatable = false)
     private byte[] idempotencyFingerprint;
 
+    @Column(name = "correlation_id", updatable = false)
+    private String correlationId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -106,6 +109,7 @@ public class ErasureRequest {
         this.nextAttemptAt = now;
         this.idempotencyKey = submission.idempotencyKey();
         this.idempotencyFingerprint = fingerprint;
+        this.correlationId = submission.correlationId();
         this.createdAt = now;
         this.updatedAt = now;
     }

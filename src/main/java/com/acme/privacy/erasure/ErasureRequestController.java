@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +25,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
+import com.acme.privacy.security.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -35,6 +38,8 @@ import jakarta.validation.constraints.Size;
 @RestController
 @RequestMapping(path = "/api/v1/erasure-requests", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Erasure requests")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearer")
 class ErasureRequestController {
 
     private static final Set<String> SORTABLE = Set.of("createdAt", "receivedAt", "dueAt", "updatedAt", "status");
@@ -58,10 +63,11 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "200", description = "A retry under the same Idempotency-Key, or the subject already has an open request"),
             @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different body")})
     ResponseEntity<ErasureRequestView> submit(
+            @AuthenticationPrincipal Caller caller,
             @Valid @RequestBody SubmitErasureRequestBody body,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII") String idempotencyKey) {
-        Submitted submitted = intake.submit(body.toSubmission(idempotencyKey), "client:" + body.source());
+        Submitted submitted = intake.submit(body.toSubmission(caller.name(), idempotencyKey), caller.actor());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(submitted.request().getId()).toUri();
         HttpStatus status = submitted.outcome() == Submitted.Outcome.CREATED ? HttpStatus.ACCEPTED : HttpStatus.OK;
@@ -70,22 +76,27 @@ class ErasureRequestController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A request with its Gong calls and its audit trail")
-    ErasureRequestDetails get(@PathVariable UUID id) {
-        return views.details(queries.get(id));
+    ErasureRequestDetails get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        ErasureRequest request = queries.get(id);
+        if (!visibleTo(caller, request)) {
+            // Another portal's request looks exactly like one that does not exist.
+            throw new ErasureRequestNotFound(id);
+        }
+        return views.details(request);
     }
 
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Every request for one subject, newest first")
-    List<ErasureRequestView> search(@Valid @RequestBody SubjectSearch search) {
+    List<ErasureRequestView> search(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SubjectSearch search) {
         List<ErasureRequest> found = search.email() != null
                 ? queries.forSubject(new EmailAddress(search.email()))
                 : queries.forSubject(new PhoneNumber(search.phoneNumber()));
-        return views.views(found);
+        return views.views(found.stream().filter(request -> visibleTo(caller, request)).toList());
     }
 
     @GetMapping
     @Operation(summary = "List requests by status, time range, source or overdue; paged and sorted")
-    PageView<ErasureRequestView> list(ErasureRequestFilter filter,
+    PageView<ErasureRequestView> list(@AuthenticationPrincipal Caller caller, ErasureRequestFilter filter,
                                       @PageableDefault(size = 50, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
         pageable.getSort().forEach(order -> {
             if (!SORTABLE.contains(order.getProperty())) {
@@ -95,24 +106,32 @@ class ErasureRequestController {
                 throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
             }
         });
-        return PageView.of(queries.list(filter, pageable), views::views);
+        ErasureRequestFilter scoped = caller.readsEverything() ? filter : filter.withSource(caller.name());
+        return PageView.of(queries.list(scoped, pageable), views::views);
     }
 
     @PostMapping("/{id}/retry")
     @Operation(summary = "Send a FAILED request again, with its attempts reset", responses = {
             @ApiResponse(responseCode = "200", description = "Back in the queue"),
             @ApiResponse(responseCode = "409", description = "Not FAILED, or the subject has another open request")})
-    ErasureRequestView retry(@PathVariable UUID id, @Valid @RequestBody(required = false) OperatorActionBody body) {
+    ErasureRequestView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                             @Valid @RequestBody(required = false) OperatorActionBody body) {
         String reason = body == null || body.reason() == null ? "Retried by an operator" : body.reason();
-        return views.view(transitions.retry(id, "operator", reason));
+        return views.view(transitions.retry(id, caller.actor(), reason));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a request that has not been sent to Gong", responses = {
             @ApiResponse(responseCode = "200", description = "Cancelled"),
             @ApiResponse(responseCode = "409", description = "Already sent to Gong, or already finished")})
-    ErasureRequestView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) OperatorActionBody body) {
+    ErasureRequestView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
+                              @Valid @RequestBody(required = false) OperatorActionBody body) {
         String reason = body == null || body.reason() == null ? "Cancelled on request" : body.reason();
-        return views.view(transitions.cancel(id, "operator", reason));
+        return views.view(transitions.cancel(id, caller.actor(), reason));
+    }
+
+    /** A SUBMITTER sees only what it submitted. */
+    private static boolean visibleTo(Caller caller, ErasureRequest request) {
+        return caller.readsEverything() || caller.name().equals(request.getSource());
     }
 }

@@ -36,16 +36,19 @@ public class ErasureRequestIntake {
     private final Deadlines deadlines;
     private final ErasureProperties properties;
     private final TransactionTemplate transactions;
+    private final ErasureRequestMetrics metrics;
     private final Clock clock;
 
     ErasureRequestIntake(ErasureRequests requests, AuditTrail auditTrail, ProtectedIdentifiers identifiers,
-                         Deadlines deadlines, ErasureProperties properties, TransactionTemplate transactions, Clock clock) {
+                         Deadlines deadlines, ErasureProperties properties, TransactionTemplate transactions,
+                         ErasureRequestMetrics metrics, Clock clock) {
         this.requests = requests;
         this.auditTrail = auditTrail;
         this.identifiers = identifiers;
         this.deadlines = deadlines;
         this.properties = properties;
         this.transactions = transactions;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -55,7 +58,11 @@ public class ErasureRequestIntake {
         byte[] fingerprint = submission.idempotencyKey() == null ? null : identifiers.fingerprint(submission.canonicalForm());
         for (int round = 1; ; round++) {
             try {
-                return transactions.execute(status -> submitOnce(submission, fingerprint, actor, now));
+                Submitted submitted = transactions.execute(status -> submitOnce(submission, fingerprint, actor, now));
+                if (submitted.outcome() == Submitted.Outcome.CREATED) {
+                    metrics.received(submitted.request());
+                }
+                return submitted;
             } catch (DataIntegrityViolationException collision) {
                 if (round == ROUNDS) {
                     throw collision;

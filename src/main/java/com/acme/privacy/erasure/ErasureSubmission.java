@@ -11,9 +11,10 @@ import com.acme.privacy.pii.PhoneNumber;
  *
  * @param receivedAt     when the subject asked; {@code null} means now
  * @param idempotencyKey the portal's key for safe retries, or {@code null}
+ * @param correlationId  the X-Request-Id of the submitting call, for the logs
  */
 public record ErasureSubmission(EmailAddress email, PhoneNumber phone, Regulation regulation, String source,
-                                String externalReference, Instant receivedAt, String idempotencyKey) {
+                                String externalReference, Instant receivedAt, String idempotencyKey, String correlationId) {
 
     public ErasureSubmission {
         Objects.requireNonNull(email, "email");

@@ -37,7 +37,7 @@ public class StatusTransitions {
                 next_attempt_at = NULL, updated_at = now(), version = r.version + 1
             FROM due WHERE r.id = due.id
             RETURNING r.id, due.previous_status, r.attempts, r.email_key_id, r.email_ciphertext, r.phone_key_id,
-                      r.phone_ciphertext, r.gong_email_request_id, r.gong_phone_request_id, r.lease_until
+                      r.phone_ciphertext, r.gong_email_request_id, r.gong_phone_request_id, r.lease_until, r.correlation_id
             """;
 
     private static final String SETTLE = """
@@ -104,7 +104,8 @@ public class StatusTransitions {
                                 : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext")),
                         rs.getString("gong_email_request_id"),
                         rs.getString("gong_phone_request_id"),
-                        rs.getTimestamp("lease_until").toInstant()), rs.getString("previous_status")))
+                        rs.getTimestamp("lease_until").toInstant(),
+                        rs.getString("correlation_id")), rs.getString("previous_status")))
                 .list();
         for (Claim claim : claims) {
             String reason = ErasureStatus.DISPATCHING.name().equals(claim.previousStatus())

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
+import com.acme.privacy.web.RequestCorrelation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
@@ -22,9 +23,6 @@ record SubmitErasureRequestBody(
         String phoneNumber,
         @NotNull
         Regulation regulation,
-        @Schema(example = "crm-portal", description = "The requesting system")
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may contain only letters, digits, '.', '_' and '-'")
-        String source,
         @Schema(example = "TICKET-4711", description = "The portal's own reference")
         @Size(max = 200) @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
         String externalReference,
@@ -36,13 +34,14 @@ record SubmitErasureRequestBody(
         phoneNumber = phoneNumber == null ? null : phoneNumber.strip();
     }
 
-    ErasureSubmission toSubmission(String idempotencyKey) {
+    /** @param source the authenticated client, never a value from the body */
+    ErasureSubmission toSubmission(String source, String idempotencyKey) {
         return new ErasureSubmission(new EmailAddress(email), phoneNumber == null ? null : new PhoneNumber(phoneNumber),
-                regulation, source, externalReference, receivedAt, idempotencyKey);
+                regulation, source, externalReference, receivedAt, idempotencyKey, RequestCorrelation.current());
     }
 
     @Override
     public String toString() {
-        return "SubmitErasureRequestBody[regulation=" + regulation + ", source=" + source + "]";
+        return "SubmitErasureRequestBody[regulation=" + regulation + "]";
     }
 }

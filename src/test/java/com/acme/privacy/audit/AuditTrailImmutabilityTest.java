@@ -36,7 +36,7 @@ class AuditTrailImmutabilityTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        id = UUID.fromString(api.create(request("audit-" + UUID.randomUUID() + "@example.com", null, "GDPR", "crm")));
+        id = UUID.fromString(api.create(request("audit-" + UUID.randomUUID() + "@example.com", null, "GDPR")));
         api.cancel(id.toString()).expectStatus().isOk();
     }
 

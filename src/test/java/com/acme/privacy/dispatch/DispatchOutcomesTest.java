@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.acme.privacy.testsupport.Api;
@@ -83,7 +84,7 @@ class DispatchOutcomesTest {
     void a200WithRequestIdSubmitsAndStoresGongsReceipts(CapturedOutput output) {
         String email = unique();
         String phone = "+4915112345678";
-        String id = api.create(request(email, phone, "GDPR", "crm"));
+        String id = api.create(request(email, phone, "GDPR"));
 
         String details = api.awaitStatus(id, "SUBMITTED");
 
@@ -113,10 +114,33 @@ class DispatchOutcomesTest {
     }
 
     @Test
+    void theDispatchersLogLinesCarryTheSubmittingCallsCorrelationId(CapturedOutput output) {
+        String correlation = "corr-" + UUID.randomUUID();
+        String id = JsonPath.read(body(api.client().post().uri(Api.REQUESTS).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Request-Id", correlation).body(request(unique(), null, "GDPR")).exchange()
+                .expectStatus().isAccepted().expectHeader().valueEquals("X-Request-Id", correlation)), "$.id");
+
+        api.awaitStatus(id, "SUBMITTED");
+
+        List<String> dispatcherLines = output.getOut().lines().filter(line -> line.contains("Erasure request " + id)).toList();
+        assertThat(dispatcherLines).isNotEmpty().allMatch(line -> line.contains(correlation));
+    }
+
+    @Test
+    void aMissingOrUnusableRequestIdIsReplacedByAFreshOne() {
+        String generated = api.list("size=1").expectStatus().isOk().returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(UUID.fromString(generated)).isNotNull();
+        String replaced = api.client().get().uri(Api.REQUESTS).header("X-Request-Id", "has spaces; and=more").exchange()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(replaced).isNotEqualTo("has spaces; and=more");
+        assertThat(UUID.fromString(replaced)).isNotNull();
+    }
+
+    @Test
     void a400FailsAtOnceWithGongsReasonAndNoIdentifier() {
         String email = unique();
         sandbox.enqueue(Reply.integrityRefusal());
-        String id = api.create(request(email, null, "CCPA", "crm"));
+        String id = api.create(request(email, null, "CCPA"));
 
         String details = api.awaitStatus(id, "FAILED");
 
@@ -130,7 +154,7 @@ class DispatchOutcomesTest {
     void a401RequeuesWithoutCountingAndPausesUntilTheCredentialsAreTriedAgain() {
         String email = unique();
         sandbox.enqueue(Reply.status(401));
-        String id = api.create(request(email, null, "GDPR", "crm"));
+        String id = api.create(request(email, null, "GDPR"));
 
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "CREDENTIALS_REJECTED".equals(pauseReason()));
         String details = api.awaitStatus(id, "SUBMITTED");
@@ -148,7 +172,7 @@ class DispatchOutcomesTest {
     void a429StopsEveryCallUntilRetryAfterHasPassed() {
         sandbox.enqueue(Reply.rateLimited("3"));
         List<String> emails = List.of(unique(), unique(), unique());
-        List<String> ids = emails.stream().map(email -> api.create(request(email, null, "GDPR", "crm"))).toList();
+        List<String> ids = emails.stream().map(email -> api.create(request(email, null, "GDPR"))).toList();
 
         ids.forEach(id -> api.awaitStatus(id, "SUBMITTED"));
 
@@ -166,7 +190,7 @@ class DispatchOutcomesTest {
     void aGarbledRetryAfterFallsBackToTheDefaultPause() {
         String email = unique();
         sandbox.enqueue(Reply.rateLimited("whenever"));
-        String id = api.create(request(email, null, "GDPR", "crm"));
+        String id = api.create(request(email, null, "GDPR"));
 
         api.awaitStatus(id, "SUBMITTED");
 
@@ -179,7 +203,7 @@ class DispatchOutcomesTest {
     void a5xxIsRetriedWithBackoffAndCountsAnAttempt() {
         String email = unique();
         sandbox.enqueue(Reply.status(503));
-        String id = api.create(request(email, null, "GDPR", "crm"));
+        String id = api.create(request(email, null, "GDPR"));
 
         String details = api.awaitStatus(id, "SUBMITTED");
 
@@ -194,7 +218,7 @@ class DispatchOutcomesTest {
     void aTimeoutIsRetried() {
         String email = unique();
         sandbox.enqueue(Reply.slow(Duration.ofSeconds(2)));
-        String id = api.create(request(email, null, "GDPR", "crm"));
+        String id = api.create(request(email, null, "GDPR"));
 
         String details = api.awaitStatus(id, "SUBMITTED");
 
@@ -206,7 +230,7 @@ class DispatchOutcomesTest {
     void retriesRunOutIntoFailedAndAnOperatorCanSendItAgain() {
         String email = unique();
         sandbox.answerAlways(Reply.status(502));
-        String id = api.create(request(email, null, "GDPR", "crm"));
+        String id = api.create(request(email, null, "GDPR"));
 
         String failed = api.awaitStatus(id, "FAILED");
         assertThat(callsFor(email)).hasSize(3);
@@ -217,7 +241,7 @@ class DispatchOutcomesTest {
         String submitted = api.awaitStatus(id, "SUBMITTED");
         assertThat((Integer) JsonPath.read(submitted, "$.attempts")).isEqualTo(1);
         assertThat((List<String>) JsonPath.read(submitted, "$.auditTrail.events[?(@.fromStatus == 'FAILED')].actor"))
-                .containsExactly("operator");
+                .containsExactly("client:tester");
         api.retry(id).expectStatus().isEqualTo(409);
     }
 
@@ -226,7 +250,7 @@ class DispatchOutcomesTest {
         String email = unique();
         String phone = "+14155550123";
         sandbox.enqueue(Reply.slow(Duration.ZERO), Reply.status(500));
-        String id = api.create(request(email, phone, "CCPA", "crm"));
+        String id = api.create(request(email, phone, "CCPA"));
 
         api.awaitStatus(id, "SUBMITTED");
 
@@ -236,7 +260,7 @@ class DispatchOutcomesTest {
 
     @Test
     void aRequestSentToGongCanNoLongerBeCancelled() {
-        String id = api.create(request(unique(), null, "GDPR", "crm"));
+        String id = api.create(request(unique(), null, "GDPR"));
         api.awaitStatus(id, "SUBMITTED");
         assertThat(body(api.cancel(id).expectStatus().isEqualTo(409))).contains("already sent to Gong");
     }

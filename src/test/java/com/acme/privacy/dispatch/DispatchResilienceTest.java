@@ -68,7 +68,7 @@ class DispatchResilienceTest {
         circuit.getEventPublisher().onStateTransition(event -> entered.putIfAbsent(event.getStateTransition().getToState(), Instant.now()));
         sandbox.enqueue(Reply.status(500), Reply.status(500), Reply.status(502), Reply.status(503), Reply.status(500));
         pauseDispatching();
-        List<String> ids = IntStream.range(0, 8).mapToObj(i -> api.create(request(unique(), null, "GDPR", "crm"))).toList();
+        List<String> ids = IntStream.range(0, 8).mapToObj(i -> api.create(request(unique(), null, "GDPR"))).toList();
         resumeDispatching();
 
         ids.forEach(id -> api.awaitStatus(id, "SUBMITTED"));
@@ -86,7 +86,7 @@ class DispatchResilienceTest {
     @Test
     void aClaimWhoseLeaseExpiredIsSentAgainAndCompleted() {
         pauseDispatching();
-        String id = api.create(request(unique(), null, "GDPR", "crm"));
+        String id = api.create(request(unique(), null, "GDPR"));
         // A dispatcher that claims and then dies: nothing releases its claim but the lease running out.
         List<ClaimedRequest> ghost = transitions.claim(10, Duration.ofMillis(500), "killed-replica");
         assertThat(ghost).extracting(ClaimedRequest::id).contains(UUID.fromString(id));
@@ -105,7 +105,7 @@ class DispatchResilienceTest {
     @Test
     void theDeadReplicasLateOutcomeChangesNothing() {
         pauseDispatching();
-        String id = api.create(request(unique(), null, "GDPR", "crm"));
+        String id = api.create(request(unique(), null, "GDPR"));
         ClaimedRequest ghost = transitions.claim(10, Duration.ofMillis(200), "killed-replica").get(0);
         resumeDispatching();
         api.awaitStatus(id, "SUBMITTED");

@@ -61,7 +61,7 @@ class ReplicasTest {
     }
 
     private List<String> submit(Api api, int requests) {
-        return IntStream.range(0, requests).mapToObj(i -> api.create(request(unique(), null, "GDPR", "crm"))).toList();
+        return IntStream.range(0, requests).mapToObj(i -> api.create(request(unique(), null, "GDPR"))).toList();
     }
 
     @Test

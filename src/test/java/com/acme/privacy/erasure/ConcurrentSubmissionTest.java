@@ -70,7 +70,7 @@ class ConcurrentSubmissionTest {
     @RepeatedTest(3)
     void duplicatePostsWithOneIdempotencyKeyCreateOneRequest() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@example.com";
-        String json = request(email, null, "GDPR", "crm");
+        String json = request(email, null, "GDPR");
         String key = UUID.randomUUID().toString();
 
         List<Answer> answers = race(() -> api.submit(json, key).expectBody().returnResult());
@@ -84,7 +84,7 @@ class ConcurrentSubmissionTest {
     @RepeatedTest(3)
     void duplicatePostsForOneSubjectWithoutKeysCreateOneRequestAndAuditEveryRepeat() throws Exception {
         String email = "race-" + UUID.randomUUID() + "@example.com";
-        String json = request(email, null, "CCPA", "crm");
+        String json = request(email, null, "CCPA");
 
         List<Answer> answers = race(() -> api.submit(json).expectBody().returnResult());
 

@@ -38,7 +38,7 @@ class ErasureRequestApiTest {
     @Test
     void acceptsARequestAndShowsItMaskedWithItsAuditTrail() {
         String email = unique("jane");
-        String created = body(api.submit(request(email, "+4915112345678", "GDPR", "crm-portal"))
+        String created = body(api.as("crm").submit(request(email, "+4915112345678", "GDPR"))
                 .expectStatus().isAccepted()
                 .expectHeader().value("Location", location -> assertThat(location).contains("/api/v1/erasure-requests/")));
         String id = JsonPath.read(created, "$.id");
@@ -50,12 +50,12 @@ class ErasureRequestApiTest {
 
         String details = body(api.get(id).expectStatus().isOk());
         assertThat((String) JsonPath.read(details, "$.id")).isEqualTo(id);
-        assertThat((String) JsonPath.read(details, "$.source")).isEqualTo("crm-portal");
+        assertThat((String) JsonPath.read(details, "$.source")).isEqualTo("crm");
         assertThat((Integer) JsonPath.read(details, "$.attempts")).isZero();
         assertThat((List<?>) JsonPath.read(details, "$.gongCalls")).isEmpty();
         assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isTrue();
         assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].kind")).containsExactly("RECEIVED");
-        assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].actor")).isEqualTo("client:crm-portal");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].actor")).isEqualTo("client:crm");
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].toStatus")).isEqualTo("PENDING");
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].details.regulation")).isEqualTo("GDPR");
         assertThat(details).doesNotContain(email);
@@ -63,7 +63,7 @@ class ErasureRequestApiTest {
 
     @Test
     void locationPointsAtTheNewRequest() {
-        String location = api.submit(request(unique("loc"), null, "CCPA", "crm"))
+        String location = api.submit(request(unique("loc"), null, "CCPA"))
                 .expectStatus().isAccepted()
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         api.client().get().uri(location).exchange().expectStatus().isOk();
@@ -71,16 +71,16 @@ class ErasureRequestApiTest {
 
     @Test
     void computesDueDatesPerRegulation() {
-        String gdpr = body(api.submit("{\"email\":\"" + unique("g") + "\",\"regulation\":\"GDPR\",\"source\":\"crm\","
+        String gdpr = body(api.submit("{\"email\":\"" + unique("g") + "\",\"regulation\":\"GDPR\","
                 + "\"receivedAt\":\"2026-01-31T10:00:00Z\"}").expectStatus().isAccepted());
         assertThat((String) JsonPath.read(gdpr, "$.dueAt")).isEqualTo("2026-02-28T10:00:00Z");
         assertThat((Boolean) JsonPath.read(gdpr, "$.overdue")).isTrue();
 
-        String ccpa = body(api.submit("{\"email\":\"" + unique("c") + "\",\"regulation\":\"CCPA\",\"source\":\"crm\","
+        String ccpa = body(api.submit("{\"email\":\"" + unique("c") + "\",\"regulation\":\"CCPA\","
                 + "\"receivedAt\":\"2026-11-01T00:00:00Z\"}").expectStatus().isAccepted());
         assertThat((String) JsonPath.read(ccpa, "$.dueAt")).isEqualTo("2026-12-16T00:00:00Z");
 
-        String other = body(api.submit("{\"email\":\"" + unique("o") + "\",\"regulation\":\"OTHER\",\"source\":\"crm\","
+        String other = body(api.submit("{\"email\":\"" + unique("o") + "\",\"regulation\":\"OTHER\","
                 + "\"receivedAt\":\"2026-11-01T00:00:00Z\"}").expectStatus().isAccepted());
         assertThat((String) JsonPath.read(other, "$.dueAt")).isEqualTo("2026-12-01T00:00:00Z");
     }
@@ -88,14 +88,14 @@ class ErasureRequestApiTest {
     @Test
     void receivedAtDefaultsToNow() {
         Instant before = Instant.now().minusSeconds(1);
-        String created = body(api.submit(request(unique("now"), null, "GDPR", "crm")).expectStatus().isAccepted());
+        String created = body(api.submit(request(unique("now"), null, "GDPR")).expectStatus().isAccepted());
         Instant receivedAt = Instant.parse(JsonPath.read(created, "$.receivedAt"));
         assertThat(receivedAt).isBetween(before, Instant.now().plusSeconds(1));
     }
 
     @Test
     void sameIdempotencyKeyAndBodyReturnsTheOriginal() {
-        String json = request(unique("idem"), null, "GDPR", "crm");
+        String json = request(unique("idem"), null, "GDPR");
         String key = UUID.randomUUID().toString();
         String first = JsonPath.read(body(api.submit(json, key).expectStatus().isAccepted()), "$.id");
         String second = JsonPath.read(body(api.submit(json, key).expectStatus().isOk()), "$.id");
@@ -105,8 +105,8 @@ class ErasureRequestApiTest {
     @Test
     void sameIdempotencyKeyWithAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
-        api.submit(request(unique("a"), null, "GDPR", "crm"), key).expectStatus().isAccepted();
-        String problem = body(api.submit(request(unique("b"), null, "GDPR", "crm"), key)
+        api.submit(request(unique("a"), null, "GDPR"), key).expectStatus().isAccepted();
+        String problem = body(api.submit(request(unique("b"), null, "GDPR"), key)
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat((String) JsonPath.read(problem, "$.title")).isEqualTo("Idempotency-Key reused");
@@ -115,15 +115,15 @@ class ErasureRequestApiTest {
     @Test
     void idempotencyKeysAreScopedToTheSource() {
         String key = UUID.randomUUID().toString();
-        api.submit(request(unique("a"), null, "GDPR", "portal-a"), key).expectStatus().isAccepted();
-        api.submit(request(unique("b"), null, "GDPR", "portal-b"), key).expectStatus().isAccepted();
+        api.as("crm").submit(request(unique("a"), null, "GDPR"), key).expectStatus().isAccepted();
+        api.as("helpdesk").submit(request(unique("b"), null, "GDPR"), key).expectStatus().isAccepted();
     }
 
     @Test
     void anOpenRequestForTheSameSubjectIsReturnedAndTheRepeatAudited() {
         String email = unique("repeat");
-        String id = api.create(request(email, null, "GDPR", "crm"));
-        String again = body(api.submit(request(email.toUpperCase(), null, "CCPA", "helpdesk")).expectStatus().isOk());
+        String id = api.create(request(email, null, "GDPR"));
+        String again = body(api.as("helpdesk").submit(request(email.toUpperCase(), null, "CCPA")).expectStatus().isOk());
         assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(id);
 
         String details = body(api.get(id).expectStatus().isOk());
@@ -137,9 +137,9 @@ class ErasureRequestApiTest {
     @Test
     void aCancelledRequestNoLongerBlocksANewOne() {
         String email = unique("again");
-        String first = api.create(request(email, null, "GDPR", "crm"));
+        String first = api.create(request(email, null, "GDPR"));
         api.cancel(first).expectStatus().isOk();
-        String second = api.create(request(email, null, "GDPR", "crm"));
+        String second = api.create(request(email, null, "GDPR"));
         assertThat(second).isNotEqualTo(first);
     }
 
@@ -147,10 +147,10 @@ class ErasureRequestApiTest {
     void searchFindsEveryRequestOfASubjectByEmailOrPhone() {
         String email = unique("search");
         String phone = "+1415555" + (1000 + (int) (Math.random() * 8999));
-        String first = api.create(request(email, phone, "CCPA", "crm"));
+        String first = api.create(request(email, phone, "CCPA"));
         api.cancel(first).expectStatus().isOk();
-        String second = api.create(request(email, null, "CCPA", "crm"));
-        api.create(request(unique("someone-else"), null, "CCPA", "crm"));
+        String second = api.create(request(email, null, "CCPA"));
+        api.create(request(unique("someone-else"), null, "CCPA"));
 
         String byEmail = body(api.search("{\"email\":\"" + email.toUpperCase().replace("@EXAMPLE.COM", "@example.com") + "\"}")
                 .expectStatus().isOk());
@@ -186,7 +186,7 @@ class ErasureRequestApiTest {
 
     @Test
     void cancelsAPendingRequestOnceAndAuditsIt() {
-        String id = api.create(request(unique("cancel"), null, "GDPR", "crm"));
+        String id = api.create(request(unique("cancel"), null, "GDPR"));
         String cancelled = body(api.client().post().uri(Api.REQUESTS + "/{id}/cancel", id)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"reason\":\"Subject withdrew the request\"}")
                 .exchange().expectStatus().isOk());
@@ -210,38 +210,39 @@ class ErasureRequestApiTest {
 
     @Test
     void listsFilteredPagedAndSorted() {
-        String source = "list-" + UUID.randomUUID().toString().substring(0, 8);
-        String old = body(api.submit("{\"email\":\"" + unique("old") + "\",\"regulation\":\"GDPR\",\"source\":\"" + source
-                + "\",\"receivedAt\":\"2025-01-10T00:00:00Z\"}").expectStatus().isAccepted());
-        String oldId = JsonPath.read(old, "$.id");
-        String recent = api.create("{\"email\":\"" + unique("recent") + "\",\"regulation\":\"CCPA\",\"source\":\"" + source
-                + "\",\"receivedAt\":\"" + Instant.now().minus(1, ChronoUnit.DAYS) + "\"}");
-        String cancelled = api.create(request(unique("gone"), null, "GDPR", source));
+        // Other tests share this database; this one looks only at what it creates.
+        String mine = "createdFrom=" + Instant.now().minusMillis(1) + "&source=crm";
+        Api crm = api.as("crm");
+        String oldId = JsonPath.read(body(crm.submit("{\"email\":\"" + unique("old") + "\",\"regulation\":\"GDPR\","
+                + "\"receivedAt\":\"2025-01-10T00:00:00Z\"}").expectStatus().isAccepted()), "$.id");
+        String recent = crm.create("{\"email\":\"" + unique("recent") + "\",\"regulation\":\"CCPA\","
+                + "\"receivedAt\":\"" + Instant.now().minus(1, ChronoUnit.DAYS) + "\"}");
+        String cancelled = crm.create(request(unique("gone"), null, "GDPR"));
         api.cancel(cancelled).expectStatus().isOk();
+        api.create(request(unique("elsewhere"), null, "GDPR"));
 
-        String all = body(api.list("source=" + source + "&sort=receivedAt,asc").expectStatus().isOk());
+        String all = body(api.list(mine + "&sort=receivedAt,asc").expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(all, "$.content[*].id")).containsExactly(oldId, recent, cancelled);
         assertThat((Integer) JsonPath.read(all, "$.totalElements")).isEqualTo(3);
 
-        String pending = body(api.list("source=" + source + "&status=PENDING&sort=receivedAt,desc").expectStatus().isOk());
+        String pending = body(api.list(mine + "&status=PENDING&sort=receivedAt,desc").expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(pending, "$.content[*].id")).containsExactly(recent, oldId);
 
-        String overdue = body(api.list("source=" + source + "&overdue=true").expectStatus().isOk());
+        String overdue = body(api.list(mine + "&overdue=true").expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(overdue, "$.content[*].id")).containsExactly(oldId);
         assertThat((Boolean) JsonPath.read(overdue, "$.content[0].overdue")).isTrue();
 
-        String notOverdue = body(api.list("source=" + source + "&overdue=false&sort=createdAt,asc").expectStatus().isOk());
+        String notOverdue = body(api.list(mine + "&overdue=false&sort=createdAt,asc").expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(notOverdue, "$.content[*].id")).containsExactly(recent, cancelled);
 
-        String received2025 = body(api.list("source=" + source + "&receivedFrom=2025-01-01T00:00:00Z&receivedTo=2026-01-01T00:00:00Z")
+        String received2025 = body(api.list(mine + "&receivedFrom=2025-01-01T00:00:00Z&receivedTo=2026-01-01T00:00:00Z")
                 .expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(received2025, "$.content[*].id")).containsExactly(oldId);
 
-        String createdNow = body(api.list("source=" + source + "&createdFrom=" + Instant.now().minus(1, ChronoUnit.HOURS)
-                + "&createdTo=" + Instant.now().plus(1, ChronoUnit.HOURS)).expectStatus().isOk());
-        assertThat((Integer) JsonPath.read(createdNow, "$.totalElements")).isEqualTo(3);
+        String createdBefore = body(api.list(mine + "&createdTo=" + Instant.now().minus(1, ChronoUnit.HOURS)).expectStatus().isOk());
+        assertThat((Integer) JsonPath.read(createdBefore, "$.totalElements")).isZero();
 
-        String page = body(api.list("source=" + source + "&sort=receivedAt,asc&size=2&page=1").expectStatus().isOk());
+        String page = body(api.list(mine + "&sort=receivedAt,asc&size=2&page=1").expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(page, "$.content[*].id")).containsExactly(cancelled);
         assertThat((Integer) JsonPath.read(page, "$.totalPages")).isEqualTo(2);
         assertThat((Integer) JsonPath.read(page, "$.page")).isEqualTo(1);

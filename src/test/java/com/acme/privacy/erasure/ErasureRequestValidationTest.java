@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
+import com.acme.privacy.testsupport.TestClients;
 import com.jayway.jsonpath.JsonPath;
 
 @ApiTest
@@ -50,37 +51,37 @@ class ErasureRequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"not-an-email", "@example.com", "jane@", "jane doe@example.com", "jane@@example.com", ""})
     void rejectsMalformedEmails(String email) {
-        assertFieldRejected(api.submit(request(email, null, "GDPR", "crm")), "email");
+        assertFieldRejected(api.submit(request(email, null, "GDPR")), "email");
     }
 
     @Test
     void rejectsAMissingEmail() {
-        assertFieldRejected(api.submit(request(null, null, "GDPR", "crm")), "email");
+        assertFieldRejected(api.submit(request(null, null, "GDPR")), "email");
     }
 
     @Test
     void limitsTheLocalPartTo64AndTheAddressTo254Characters() {
         String local64 = "a".repeat(64);
-        api.submit(request(local64 + "@example.com", null, "GDPR", "crm")).expectStatus().isAccepted();
-        assertFieldRejected(api.submit(request("a" + local64 + "@example.com", null, "GDPR", "crm")), "email");
+        api.submit(request(local64 + "@example.com", null, "GDPR")).expectStatus().isAccepted();
+        assertFieldRejected(api.submit(request("a" + local64 + "@example.com", null, "GDPR")), "email");
 
         String domain = "d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + "." + "g".repeat(50) + ".com";
         String at254 = "b".repeat(254 - domain.length() - 1) + "@" + domain;
         assertThat(at254).hasSize(254);
-        api.submit(request(at254, null, "GDPR", "crm")).expectStatus().isAccepted();
-        assertFieldRejected(api.submit(request("c" + at254, null, "GDPR", "crm")), "email");
+        api.submit(request(at254, null, "GDPR")).expectStatus().isAccepted();
+        assertFieldRejected(api.submit(request("c" + at254, null, "GDPR")), "email");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jane\\u0000@example.com", "ja\\u0007ne@example.com", "jane@exa\\u0085mple.com",
             "jane\\u202e@example.com", "ja\\nne@example.com"})
     void rejectsControlCharacters(String email) {
-        assertFieldRejected(api.submit("{\"email\":\"" + email + "\",\"regulation\":\"GDPR\",\"source\":\"crm\"}"), "email");
+        assertFieldRejected(api.submit("{\"email\":\"" + email + "\",\"regulation\":\"GDPR\"}"), "email");
     }
 
     @Test
     void normalisesEmailsByTrimmingAndLowerCasingTheDomain() {
-        String created = body(api.submit(request("  Kim.Lee@EXAMPLE.Org\\t", null, "GDPR", "crm")).expectStatus().isAccepted());
+        String created = body(api.submit(request("  Kim.Lee@EXAMPLE.Org\\t", null, "GDPR")).expectStatus().isAccepted());
         assertThat((String) JsonPath.read(created, "$.email")).isEqualTo("K***@example.org");
         String found = body(api.search("{\"email\":\"kim.lee@example.org\"}").expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(found, "$[*].id")).containsExactly((String) JsonPath.read(created, "$.id"));
@@ -89,47 +90,48 @@ class ErasureRequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"015112345678", "+0151123456", "+49 151 1234567", "+1234567890123456", "+49-151-123", "phone"})
     void rejectsPhoneNumbersThatAreNotE164(String phone) {
-        String problem = assertFieldRejected(api.submit(request("p@example.com", phone, "GDPR", "crm")), "phoneNumber");
+        String problem = assertFieldRejected(api.submit(request("p@example.com", phone, "GDPR")), "phoneNumber");
         assertThat(problem).contains("E.164");
     }
 
     @Test
     void rejectsUnknownRegulations() {
-        String problem = assertFieldRejected(api.submit(request("r@example.com", null, "LGPD", "crm")), "regulation");
+        String problem = assertFieldRejected(api.submit(request("r@example.com", null, "LGPD")), "regulation");
         assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo("must be one of GDPR, CCPA, OTHER");
-        assertFieldRejected(api.submit(request("r@example.com", null, null, "crm")), "regulation");
+        assertFieldRejected(api.submit(request("r@example.com", null, null)), "regulation");
     }
 
     @Test
-    void rejectsAMissingOrMalformedSource() {
-        assertFieldRejected(api.submit(request("s@example.com", null, "GDPR", null)), "source");
-        assertFieldRejected(api.submit(request("s@example.com", null, "GDPR", "crm portal")), "source");
+    void rejectsASourceInTheBodyBecauseTheCallerIsTheSource() {
+        String problem = assertFieldRejected(api.submit("{\"email\":\"s@example.com\",\"regulation\":\"GDPR\",\"source\":\"other\"}"),
+                "source");
+        assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo("is not a known field");
     }
 
     @Test
     void rejectsUnknownFieldsSoThatNoIdentifierIsSilentlyDropped() {
         String problem = assertFieldRejected(api.submit(
-                "{\"email\":\"u@example.com\",\"phone\":\"+4915112345678\",\"regulation\":\"GDPR\",\"source\":\"crm\"}"), "phone");
+                "{\"email\":\"u@example.com\",\"phone\":\"+4915112345678\",\"regulation\":\"GDPR\"}"), "phone");
         assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo("is not a known field");
     }
 
     @Test
     void rejectsReceivedAtInTheFutureOrMalformed() {
-        assertFieldRejected(api.submit("{\"email\":\"f@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"receivedAt\":\""
+        assertFieldRejected(api.submit("{\"email\":\"f@example.com\",\"regulation\":\"GDPR\",\"receivedAt\":\""
                 + Instant.now().plusSeconds(3600) + "\"}"), "receivedAt");
-        assertFieldRejected(api.submit("{\"email\":\"f@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"receivedAt\":\"yesterday\"}"),
+        assertFieldRejected(api.submit("{\"email\":\"f@example.com\",\"regulation\":\"GDPR\",\"receivedAt\":\"yesterday\"}"),
                 "receivedAt");
     }
 
     @Test
     void rejectsAnOverlongExternalReference() {
-        assertFieldRejected(api.submit("{\"email\":\"x@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"externalReference\":\""
+        assertFieldRejected(api.submit("{\"email\":\"x@example.com\",\"regulation\":\"GDPR\",\"externalReference\":\""
                 + "x".repeat(201) + "\"}"), "externalReference");
     }
 
     @Test
     void rejectsAMalformedIdempotencyKey() {
-        assertFieldRejected(api.submit(request("k@example.com", null, "GDPR", "crm"), "x".repeat(201)), "Idempotency-Key");
+        assertFieldRejected(api.submit(request("k@example.com", null, "GDPR"), "x".repeat(201)), "Idempotency-Key");
     }
 
     @Test
@@ -155,7 +157,7 @@ class ErasureRequestValidationTest {
 
     @Test
     void rejectsBodiesOver16KiBWith413() {
-        String big = "{\"email\":\"big@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"externalReference\":\""
+        String big = "{\"email\":\"big@example.com\",\"regulation\":\"GDPR\",\"externalReference\":\""
                 + "x".repeat(17 * 1024) + "\"}";
         String problem = body(api.submit(big).expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
@@ -169,8 +171,9 @@ class ErasureRequestValidationTest {
         connection.setDoOutput(true);
         connection.setChunkedStreamingMode(1024);
         connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("X-API-Key", TestClients.key("tester"));
         try (OutputStream out = connection.getOutputStream()) {
-            out.write(("{\"email\":\"big@example.com\",\"regulation\":\"GDPR\",\"source\":\"crm\",\"externalReference\":\""
+            out.write(("{\"email\":\"big@example.com\",\"regulation\":\"GDPR\",\"externalReference\":\""
                     + "x".repeat(17 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8));
         }
         assertThat(connection.getResponseCode()).isEqualTo(413);

@@ -40,7 +40,7 @@ class ErasureRequestsTest {
 
     private ErasureRequest stored(String subject, String phone, String source, String key, Regulation regulation, Instant receivedAt) {
         ErasureSubmission submission = new ErasureSubmission(new EmailAddress("x@example.com"), null, regulation, source, null,
-                receivedAt, key);
+                receivedAt, key, null);
         return requests.saveAndFlush(new ErasureRequest(submission, identifier(subject), phone == null ? null : identifier(phone),
                 key == null ? null : new byte[] {9}, receivedAt, receivedAt.plus(30, ChronoUnit.DAYS), NOW));
     }

@@ -36,19 +36,19 @@ class IdentifierLogAbsenceTest {
         String phone = "+4917612345678";
         Api api = new Api(port);
 
-        String id = api.create(request(email, phone, "GDPR", "crm"));
-        api.submit(request(email, phone, "GDPR", "crm"), "key-1").expectStatus().isOk();
+        String id = api.create(request(email, phone, "GDPR"));
+        api.submit(request(email, phone, "GDPR"), "key-1").expectStatus().isOk();
         api.get(id).expectStatus().isOk();
         api.search("{\"email\":\"" + email + "\"}").expectStatus().isOk();
         api.search("{\"phoneNumber\":\"" + phone + "\"}").expectStatus().isOk();
         api.list("status=PENDING").expectStatus().isOk();
-        api.submit("{\"email\":\"" + email + "\",\"regulation\":\"NOPE\",\"source\":\"crm\"}").expectStatus().isBadRequest();
+        api.submit("{\"email\":\"" + email + "\",\"regulation\":\"NOPE\"}").expectStatus().isBadRequest();
         api.submit("{\"email\":\"" + email + "\", broken").expectStatus().isBadRequest();
         api.cancel(id).expectStatus().isOk();
 
         assertThat(output.getAll())
                 .as("the flow was logged at all")
-                .contains("POST \"/api/v1/erasure-requests\"", "select")
+                .contains("/api/v1/erasure-requests", "select")
                 .doesNotContain(email, local, phone, phone.substring(1), "17612345678");
     }
 }

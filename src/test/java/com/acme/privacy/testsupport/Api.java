@@ -15,10 +15,23 @@ public final class Api {
 
     public static final String REQUESTS = "/api/v1/erasure-requests";
 
+    private final int port;
     private final RestTestClient client;
 
+    /** A client calling as {@code tester}, which may submit and administer. */
     public Api(int port) {
-        this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        this(port, "tester");
+    }
+
+    private Api(int port, String caller) {
+        this.port = port;
+        this.client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-API-Key", TestClients.key(caller)).build();
+    }
+
+    /** The same service, called with another test client's API key. */
+    public Api as(String caller) {
+        return new Api(port, caller);
     }
 
     public RestTestClient client() {
@@ -71,12 +84,11 @@ public final class Api {
     }
 
     /** A submission body for a subject; a {@code null} value leaves the field out. */
-    public static String request(String email, String phoneNumber, String regulation, String source) {
+    public static String request(String email, String phoneNumber, String regulation) {
         StringBuilder json = new StringBuilder("{");
         append(json, "email", email);
         append(json, "phoneNumber", phoneNumber);
         append(json, "regulation", regulation);
-        append(json, "source", source);
         return json.append('}').toString();
     }
 

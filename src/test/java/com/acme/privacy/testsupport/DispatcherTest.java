@@ -30,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
         "privacy.dispatch.default-retry-after=2s",
         "privacy.dispatch.credentials-retry-interval=2s",
         "privacy.dispatch.shutdown-grace=5s",
+        "privacy.metrics.refresh-interval=200ms",
         "privacy.gong.connect-timeout=1s",
         "privacy.gong.read-timeout=1s",
         "resilience4j.circuitbreaker.instances.gong.wait-duration-in-open-state=2s"})

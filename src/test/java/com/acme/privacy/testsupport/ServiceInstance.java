@@ -57,6 +57,7 @@ public final class ServiceInstance implements AutoCloseable {
             shared.put("privacy.pii.active-key-id", "test");
             shared.put("privacy.pii.hash-key", randomKey());
             shared.put("server.port", "0");
+            shared.put("management.server.port", "0");
             shared.put("privacy.dispatch.enabled", "true");
             shared.put("privacy.dispatch.poll-interval", "100ms");
             shared.put("privacy.dispatch.shutdown-grace", "5s");

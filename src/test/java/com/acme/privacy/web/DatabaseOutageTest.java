@@ -13,11 +13,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.TcpProxy;
@@ -33,6 +35,9 @@ class DatabaseOutageTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
@@ -52,12 +57,12 @@ class DatabaseOutageTest {
     @Test
     void answers503WithRetryAfterWithinSecondsWhenTheDatabaseIsDown() throws IOException {
         Api api = new Api(port);
-        api.create(request("before-" + UUID.randomUUID() + "@example.com", null, "GDPR", "crm"));
+        api.create(request("before-" + UUID.randomUUID() + "@example.com", null, "GDPR"));
 
         proxy.cut();
 
         long started = System.nanoTime();
-        String problem = body(api.submit(request("during-" + UUID.randomUUID() + "@example.com", null, "GDPR", "crm"))
+        String problem = body(api.submit(request("during-" + UUID.randomUUID() + "@example.com", null, "GDPR"))
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals("Retry-After", "5")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
@@ -66,5 +71,9 @@ class DatabaseOutageTest {
         assertNoInternals(problem);
 
         api.get(UUID.randomUUID().toString()).expectStatus().isEqualTo(503);
+
+        RestTestClient management = RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     }
 }

@@ -1,0 +1,55 @@
+package com.acme.privacy.dispatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Whether this replica dispatches, whether Gong paused us, and the daily budget. Pause and budget are shared in
+ * PostgreSQL and read on a schedule; every replica reports them (aggregate with max).
+ */
+@Component
+class DispatchMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchMetrics.class);
+
+    private final DispatchPause pause;
+    private final GongDailyBudget budget;
+    private volatile DispatchPause.State pauseState = DispatchPause.State.NONE;
+    private volatile int used;
+
+    DispatchMetrics(MeterRegistry meters, Dispatcher dispatcher, DispatchPause pause, GongDailyBudget budget) {
+        this.pause = pause;
+        this.budget = budget;
+        Gauge.builder("privacy.dispatcher.active", dispatcher, d -> d.isLeader() ? 1 : 0)
+                .description("1 on the replica that currently dispatches to Gong")
+                .register(meters);
+        for (DispatchPause.Reason reason : DispatchPause.Reason.values()) {
+            Gauge.builder("privacy.dispatch.paused", this, m -> m.pauseState.active() && m.pauseState.reason() == reason ? 1 : 0)
+                    .description("1 while Gong has paused all calls, by reason")
+                    .tag("reason", reason.name().toLowerCase())
+                    .register(meters);
+        }
+        Gauge.builder("gong.daily.budget.used", this, m -> m.used).baseUnit("calls")
+                .description("Gong calls made today (UTC) by the whole deployment").register(meters);
+        Gauge.builder("gong.daily.budget.remaining", this, m -> Math.max(0, m.budget.limit() - m.used)).baseUnit("calls")
+                .description("Gong calls left today (UTC)").register(meters);
+        Gauge.builder("gong.daily.budget.limit", budget, GongDailyBudget::limit).baseUnit("calls")
+                .description("Gong calls allowed per UTC day").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${privacy.metrics.refresh-interval:15s}")
+    void refresh() {
+        try {
+            pauseState = pause.current();
+            used = budget.usedToday();
+        } catch (DataAccessException e) {
+            log.debug("Dispatch metrics not refreshed: {}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.acme.privacy.erasure;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Intake and backlog metrics. The gauges are deployment-wide facts read from PostgreSQL on a schedule (every replica
+ * reports the same values; aggregate with max), and only over the small, indexed set of unanswered requests.
+ */
+@Component
+class ErasureRequestMetrics {
+
+    private static final Logger log = LoggerFactory.getLogger(ErasureRequestMetrics.class);
+    private static final List<ErasureStatus> BACKLOG = List.of(ErasureStatus.PENDING, ErasureStatus.DISPATCHING, ErasureStatus.FAILED);
+
+    private record Snapshot(Map<ErasureStatus, Long> backlog, double oldestPendingAgeSeconds, long overdue) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), 0, 0);
+
+    ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.meters = meters;
+        for (ErasureStatus status : BACKLOG) {
+            Gauge.builder("privacy.requests.backlog", this, metrics -> metrics.snapshot.backlog().getOrDefault(status, 0L))
+                    .description("Requests not yet answered, by status")
+                    .tag("status", status.name())
+                    .register(meters);
+        }
+        Gauge.builder("privacy.requests.oldest.pending.age", this, metrics -> metrics.snapshot.oldestPendingAgeSeconds())
+                .description("Age of the oldest request not yet sent to Gong")
+                .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("privacy.requests.overdue", this, metrics -> metrics.snapshot.overdue())
+                .description("Requests past their legal due date and not yet submitted to Gong")
+                .register(meters);
+    }
+
+    void received(ErasureRequest request) {
+        Counter.builder("privacy.requests.received")
+                .description("Erasure requests accepted, by regulation and requesting system")
+                .tag("regulation", request.getRegulation().name())
+                .tag("source", request.getSource())
+                .register(meters)
+                .increment();
+    }
+
+    @Scheduled(fixedDelayString = "${privacy.metrics.refresh-interval:15s}")
+    void refresh() {
+        try {
+            Map<ErasureStatus, Long> backlog = new EnumMap<>(ErasureStatus.class);
+            for (ErasureStatus status : BACKLOG) {
+                backlog.put(status, jdbc.sql("SELECT count(*) FROM erasure_request WHERE status = ?").param(status.name())
+                        .query(Long.class).single());
+            }
+            double oldest = jdbc.sql("""
+                    SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM erasure_request
+                    WHERE status IN ('PENDING', 'DISPATCHING')""").query(Double.class).single();
+            long overdue = jdbc.sql("""
+                    SELECT count(*) FROM erasure_request
+                    WHERE due_at < now() AND status IN ('PENDING', 'DISPATCHING', 'FAILED')""").query(Long.class).single();
+            snapshot = new Snapshot(backlog, oldest, overdue);
+        } catch (DataAccessException e) {
+            log.debug("Backlog metrics not refreshed: {}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.acme.privacy.security;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Who may call the API.
+ *
+ * @param apiKeys portal back-ends, each known only by the SHA-256 of its key
+ * @param jwt     how roles and names are read from SSO tokens (the issuer is set with
+ *                {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri})
+ */
+@ConfigurationProperties("privacy.security")
+@Validated
+public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @DefaultValue Jwt jwt) {
+
+    public AccessControlProperties {
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    /**
+     * @param client the caller's name: the {@code source} of what it submits
+     * @param sha256 hex SHA-256 of the key; the key itself is never configured
+     */
+    public record ApiKey(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String client,
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex characters (SHA-256)") String sha256,
+            @NotEmpty Set<Role> roles) {
+
+        @Override
+        public String toString() {
+            return "ApiKey[client=" + client + ", roles=" + roles + "]";
+        }
+    }
+
+    /**
+     * @param rolesClaim claim holding role names (a list or a space-separated string, e.g. {@code scope})
+     * @param nameClaim  claim naming the caller in the audit trail
+     */
+    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String nameClaim) {
+    }
+}

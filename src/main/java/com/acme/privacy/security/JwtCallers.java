@@ -1,0 +1,46 @@
+package com.acme.privacy.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** Turns a validated SSO token into a {@link Caller}; unknown role names in the claim are ignored. */
+class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final AccessControlProperties.Jwt settings;
+
+    JwtCallers(AccessControlProperties.Jwt settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Set<Role> roles = roles(jwt.getClaim(settings.rolesClaim()));
+        String name = jwt.getClaimAsString(settings.nameClaim());
+        Caller caller = new Caller(name == null ? jwt.getSubject() : name, Caller.Kind.USER, roles);
+        List<SimpleGrantedAuthority> authorities = roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(caller, jwt, authorities);
+    }
+
+    private static Set<Role> roles(Object claim) {
+        Collection<?> values = claim instanceof Collection<?> list ? list
+                : claim instanceof String text ? Arrays.asList(text.split("\\s+")) : List.of();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object value : values) {
+            for (Role role : Role.values()) {
+                if (role.name().equalsIgnoreCase(String.valueOf(value))) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,219 @@
+package com.acme.privacy.security;
+
+import static com.acme.privacy.testsupport.Api.body;
+import static com.acme.privacy.testsupport.Api.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import com.acme.privacy.testsupport.Api;
+import com.acme.privacy.testsupport.ApiTest;
+import com.acme.privacy.testsupport.TestClients;
+import com.acme.privacy.testsupport.TestJwts;
+import com.jayway.jsonpath.JsonPath;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The role × endpoint matrix, walked once with API keys and once with SSO tokens. Portal {@code crm} and SSO subject
+ * {@code crm} are SUBMITTERs, {@code compliance} a VIEWER, {@code ops} an ADMIN.
+ */
+@ApiTest
+class AccessControlTest {
+
+    static final TestJwts jwts = new TestJwts();
+
+    @DynamicPropertySource
+    static void trustTestTokens(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", jwts::publicKeyLocation);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MeterRegistry meters;
+
+    String own;
+    String others;
+
+    enum Credential { API_KEY, JWT }
+
+    enum Caller {
+        SUBMITTER("crm", "SUBMITTER"), VIEWER("compliance", "VIEWER"), ADMIN("ops", "ADMIN");
+
+        final String name;
+        final String role;
+
+        Caller(String name, String role) {
+            this.name = name;
+            this.role = role;
+        }
+    }
+
+    /** One endpoint, reached with a path that may name {@code own}, {@code others} or an unknown request. */
+    enum Endpoint {
+        CREATE(HttpMethod.POST, t -> Api.REQUESTS, true),
+        READ_OWN(HttpMethod.GET, t -> Api.REQUESTS + "/" + t.own, false),
+        READ_OTHERS(HttpMethod.GET, t -> Api.REQUESTS + "/" + t.others, false),
+        SEARCH(HttpMethod.POST, t -> Api.REQUESTS + "/search", true),
+        LIST(HttpMethod.GET, t -> Api.REQUESTS, false),
+        CANCEL(HttpMethod.POST, t -> Api.REQUESTS + "/" + UUID.randomUUID() + "/cancel", false),
+        RETRY(HttpMethod.POST, t -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false);
+
+        final HttpMethod method;
+        final Function<AccessControlTest, String> path;
+        final boolean body;
+
+        Endpoint(HttpMethod method, Function<AccessControlTest, String> path, boolean body) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+        }
+    }
+
+    /** Expected status per caller: SUBMITTER, VIEWER, ADMIN. 404 on cancel/retry means "allowed, no such request". */
+    static final Map<Endpoint, int[]> EXPECTED = Map.of(
+            Endpoint.CREATE, new int[] {202, 403, 403},
+            Endpoint.READ_OWN, new int[] {200, 200, 200},
+            Endpoint.READ_OTHERS, new int[] {404, 200, 200},
+            Endpoint.SEARCH, new int[] {200, 200, 200},
+            Endpoint.LIST, new int[] {200, 200, 200},
+            Endpoint.CANCEL, new int[] {403, 403, 404},
+            Endpoint.RETRY, new int[] {403, 403, 404});
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Credential credential : Credential.values()) {
+            for (Caller caller : Caller.values()) {
+                for (Endpoint endpoint : Endpoint.values()) {
+                    cases.add(Arguments.of(credential, caller, endpoint, EXPECTED.get(endpoint)[caller.ordinal()]));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @BeforeEach
+    void createRequests() {
+        Api api = new Api(port);
+        own = api.as("crm").create(request(unique(), null, "GDPR"));
+        others = api.as("helpdesk").create(request(unique(), null, "GDPR"));
+    }
+
+    private static String unique() {
+        return "acl-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    private RestTestClient.ResponseSpec call(Endpoint endpoint, String header, String value) {
+        RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> {
+                    if (header != null) {
+                        headers.add(header, value);
+                    }
+                }).build();
+        String path = endpoint.path.apply(this);
+        if (endpoint.method == HttpMethod.GET) {
+            return client.get().uri(path).exchange();
+        }
+        if (!endpoint.body) {
+            return client.post().uri(path).exchange();
+        }
+        String json = endpoint == Endpoint.SEARCH ? "{\"email\":\"" + unique() + "\"}" : request(unique(), null, "CCPA");
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+    }
+
+    private RestTestClient.ResponseSpec callAs(Endpoint endpoint, Credential credential, Caller caller) {
+        return credential == Credential.API_KEY
+                ? call(endpoint, "X-API-Key", TestClients.key(caller.name))
+                : call(endpoint, "Authorization", "Bearer " + jwts.token(caller.name, List.of(caller.role)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @MethodSource("matrix")
+    void eachRoleGetsExactlyWhatItMay(Credential credential, Caller caller, Endpoint endpoint, int expected) {
+        RestTestClient.ResponseSpec response = callAs(endpoint, credential, caller).expectStatus().isEqualTo(expected);
+        if (expected >= 400) {
+            response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void withoutCredentialsEveryEndpointAnswers401Problem(Endpoint endpoint) {
+        call(endpoint, null, null).expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        call(endpoint, "X-API-Key", "not-a-key").expectStatus().isUnauthorized();
+        call(endpoint, "Authorization", "Bearer " + jwts.forgedToken("ops", List.of("ADMIN"))).expectStatus().isUnauthorized();
+        call(endpoint, "Authorization", "Bearer " + jwts.expiredToken("ops", List.of("ADMIN"))).expectStatus().isUnauthorized();
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(Endpoint.values());
+    }
+
+    @Test
+    void neither401Nor403SaysWhetherARequestExists() {
+        RestTestClient anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        String existing = body(anonymous.get().uri(Api.REQUESTS + "/" + own).exchange().expectStatus().isUnauthorized());
+        String missing = body(anonymous.get().uri(Api.REQUESTS + "/" + UUID.randomUUID()).exchange().expectStatus().isUnauthorized());
+        assertThat(existing).isEqualTo(missing);
+
+        Api viewer = new Api(port).as("compliance");
+        String forbiddenExisting = body(viewer.cancel(own).expectStatus().isForbidden());
+        String forbiddenMissing = body(viewer.cancel(UUID.randomUUID().toString()).expectStatus().isForbidden());
+        assertThat(forbiddenExisting).isEqualTo(forbiddenMissing);
+    }
+
+    @Test
+    void theSourceIsTheAuthenticatedCallerAndSubmittersSeeOnlyTheirOwn() {
+        Api crm = new Api(port).as("crm");
+        String email = unique();
+        String id = crm.create(request(email, null, "GDPR"));
+        assertThat((String) JsonPath.read(body(crm.get(id)), "$.source")).isEqualTo("crm");
+
+        Api helpdesk = new Api(port).as("helpdesk");
+        assertThat(body(helpdesk.search("{\"email\":\"" + email + "\"}").expectStatus().isOk())).isEqualTo("[]");
+        assertThat((List<String>) JsonPath.read(body(helpdesk.list("source=crm&size=200")), "$.content[*].source")).doesNotContain("crm");
+        assertThat((List<String>) JsonPath.read(body(crm.search("{\"email\":\"" + email + "\"}")), "$[*].id")).containsExactly(id);
+    }
+
+    @Test
+    void personsActionsRecordThePerson() {
+        RestTestClient admin = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + jwts.token("alice@corp.example", List.of("ADMIN"))).build();
+        admin.post().uri(Api.REQUESTS + "/" + own + "/cancel").exchange().expectStatus().isOk();
+        String details = body(new Api(port).get(own));
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[-1].actor")).isEqualTo("user:alice@corp.example");
+    }
+
+    @Test
+    void failedAuthenticationsAreCounted() {
+        double before = failures("invalid_credentials");
+        call(Endpoint.LIST, "X-API-Key", "guess-1").expectStatus().isUnauthorized();
+        call(Endpoint.LIST, "X-API-Key", "guess-2").expectStatus().isUnauthorized();
+        assertThat(failures("invalid_credentials")).isEqualTo(before + 2);
+    }
+
+    private double failures(String reason) {
+        var counter = meters.find("privacy.auth.failures").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
