@@ -56,6 +56,14 @@ public class AuditTrail {
                 .list();
     }
 
+    /** Whether {@code actor} has recorded an event of {@code kind} for the request. */
+    @Transactional(readOnly = true)
+    public boolean hasRecorded(UUID requestId, AuditEventKind kind, String actor) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_event WHERE request_id = :requestId AND kind = :kind AND actor = :actor)")
+                .param("requestId", requestId).param("kind", kind.name()).param("actor", actor)
+                .query(Boolean.class).single();
+    }
+
     /** Recomputes every hash and link of the request's chain in the database. */
     @Transactional(readOnly = true)
     public ChainVerification verify(UUID requestId) {

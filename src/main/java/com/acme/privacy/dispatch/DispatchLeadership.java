@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * One active dispatcher per database, elected by a PostgreSQL session advisory lock. A Resilience4j rate limiter is
  * per JVM; with a single active dispatcher it paces the whole deployment. The lock lives on a connection held
  * for as long as this replica leads: when the replica dies, PostgreSQL drops the session and the lock with it, and
- * a standby takes over on its next round.
+ * a standby takes over on its next round. Giving up aborts that connection rather than returning it to the pool,
+ * so that no idle pooled session can keep the lock.
  */
 @Component
 class DispatchLeadership {
@@ -29,6 +30,7 @@ class DispatchLeadership {
 
     private final DataSource dataSource;
     private Connection connection;
+    private volatile boolean leading;
 
     DispatchLeadership(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -41,12 +43,13 @@ class DispatchLeadership {
                 return true;
             }
             log.warn("Lost the dispatcher lock; standing by");
-            close();
+            abandon();
         }
         try {
             Connection candidate = dataSource.getConnection();
             if (query(candidate, TRY_LOCK)) {
                 connection = candidate;
+                leading = true;
                 log.info("This replica is now the active dispatcher");
                 return true;
             }
@@ -57,14 +60,14 @@ class DispatchLeadership {
         return false;
     }
 
-    synchronized boolean isLeader() {
-        return connection != null;
+    /** As of the last check; never waits for the database, so health and metrics stay responsive. */
+    boolean isLeader() {
+        return leading;
     }
 
     synchronized void resign() {
         if (connection != null) {
-            query(connection, "SELECT pg_advisory_unlock(2, 1)");
-            close();
+            abandon();
             log.info("Resigned as active dispatcher");
         }
     }
@@ -77,11 +80,13 @@ class DispatchLeadership {
         }
     }
 
-    private void close() {
+    /** Ends the session, and with it the lock, whatever state the connection is in. */
+    private void abandon() {
+        leading = false;
         try {
-            connection.close();
+            connection.abort(Runnable::run);
         } catch (SQLException e) {
-            log.debug("Closing the dispatcher lock connection failed", e);
+            log.debug("Aborting the dispatcher lock connection failed", e);
         }
         connection = null;
     }

@@ -89,6 +89,12 @@ class Dispatcher implements SmartLifecycle {
             throw new IllegalStateException("privacy.dispatch.enabled is true but no Gong credentials are configured: set "
                     + "privacy.gong.access-key and privacy.gong.access-key-secret, or privacy.gong.bearer-token");
         }
+        Duration worstCase = worstCasePerRequest();
+        if (properties.lease().compareTo(worstCase.multipliedBy(2)) < 0) {
+            throw new IllegalStateException("privacy.dispatch.lease (" + properties.lease() + ") must be at least twice the "
+                    + "longest a request can take (" + worstCase + ": two calls, each with connect and read timeouts and a "
+                    + "rate-limit wait); raise the lease or lower privacy.gong.read-timeout");
+        }
         stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "dispatcher"));
         executor.scheduleWithFixedDelay(this::round, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -131,7 +137,8 @@ class Dispatcher implements SmartLifecycle {
             if (!stopping && leadership.lead()) {
                 dispatchDue();
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Anything thrown out of here would cancel the schedule while this replica keeps the lead.
             log.error("Dispatch round failed: {}", e.getClass().getSimpleName(), e);
         }
     }
@@ -170,7 +177,14 @@ class Dispatcher implements SmartLifecycle {
                 return;
             }
             ClaimedRequest request = queue.poll();
-            Halt halt = dispatchCorrelated(request);
+            Halt halt;
+            try {
+                halt = dispatchCorrelated(request);
+            } catch (RuntimeException e) {
+                log.error("Erasure request {}: dispatch failed ({}); returning the batch to the queue", request.id(),
+                        e.getClass().getSimpleName(), e);
+                halt = new Halt(Duration.ZERO, "The dispatcher failed unexpectedly; back to the queue", true);
+            }
             if (halt != null) {
                 List<ClaimedRequest> unsent = new ArrayList<>();
                 if (halt.includesCurrent()) {
@@ -187,9 +201,11 @@ class Dispatcher implements SmartLifecycle {
         if (stopping) {
             return "The dispatcher is shutting down";
         }
-        long worstCase = 2 * (gongProperties.readTimeout().toNanos() + rateLimiter.getRateLimiterConfig().getTimeoutDuration().toNanos());
-        if (System.nanoTime() + worstCase > leaseEnds) {
+        if (System.nanoTime() + worstCasePerRequest().toNanos() > leaseEnds) {
             return "The claim's lease would run out before this request could be sent";
+        }
+        if (!leadership.lead()) {
+            return "This replica is no longer the active dispatcher";
         }
         if (!circuitAllowsCalls()) {
             return "Gong is unavailable (circuit open)";
@@ -209,10 +225,25 @@ class Dispatcher implements SmartLifecycle {
         }
     }
 
+    /** Two calls, each waiting for a permit, a connection and an answer. */
+    private Duration worstCasePerRequest() {
+        return gongProperties.connectTimeout().plus(gongProperties.readTimeout())
+                .plus(rateLimiter.getRateLimiterConfig().getTimeoutDuration()).multipliedBy(2);
+    }
+
     /** Sends each identifier still to erase; {@code null} when the batch may go on. */
     private Halt dispatch(ClaimedRequest request) {
-        EmailAddress email = identifiers.revealEmail(request.email());
-        PhoneNumber phone = request.phone() == null ? null : identifiers.revealPhone(request.phone());
+        EmailAddress email;
+        PhoneNumber phone;
+        try {
+            email = identifiers.revealEmail(request.email());
+            phone = request.phone() == null ? null : identifiers.revealPhone(request.phone());
+        } catch (IllegalStateException undecryptable) {
+            // A missing or wrong key will not fix itself; retrying would block the queue's head forever.
+            transitions.settle(request, replica, new DispatchOutcome.Failed("The identifiers cannot be decrypted: "
+                    + undecryptable.getMessage()));
+            return null;
+        }
         UnaryOperator<String> redact = text -> phone == null ? email.redactFrom(text) : phone.redactFrom(email.redactFrom(text));
         boolean emailLeft = request.gongEmailRequestId() == null;
         boolean phoneLeft = phone != null && request.gongPhoneRequestId() == null;
@@ -233,6 +264,9 @@ class Dispatcher implements SmartLifecycle {
                       UnaryOperator<String> redact) {
         if (!rateLimiter.acquirePermission()) {
             return Step.halt(new Halt(Duration.ZERO, "No rate-limit permit in time", true));
+        }
+        if (!circuitAllowsCalls()) {
+            return Step.halt(new Halt(Duration.ZERO, "Gong is unavailable (circuit open)", true));
         }
         if (!budget.tryReserve()) {
             log.warn("Today's Gong budget of {} calls is spent; dispatching resumes tomorrow (UTC)", budget.limit());

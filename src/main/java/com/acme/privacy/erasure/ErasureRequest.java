@@ -137,6 +137,10 @@ public class ErasureRequest {
         return emailHash;
     }
 
+    byte[] phoneHash() {
+        return phoneHash;
+    }
+
     boolean sentToGong() {
         return firstDispatchedAt != null;
     }

@@ -48,13 +48,15 @@ class ErasureRequestController {
     private final ErasureRequestQueries queries;
     private final StatusTransitions transitions;
     private final ErasureRequestViews views;
+    private final RequestAccess access;
 
     ErasureRequestController(ErasureRequestIntake intake, ErasureRequestQueries queries, StatusTransitions transitions,
-                             ErasureRequestViews views) {
+                             ErasureRequestViews views, RequestAccess access) {
         this.intake = intake;
         this.queries = queries;
         this.transitions = transitions;
         this.views = views;
+        this.access = access;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,22 +69,22 @@ class ErasureRequestController {
             @Valid @RequestBody SubmitErasureRequestBody body,
             @RequestHeader(name = "Idempotency-Key", required = false)
             @Size(min = 1, max = 200) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII") String idempotencyKey) {
-        Submitted submitted = intake.submit(body.toSubmission(caller.name(), idempotencyKey), caller.actor());
+        Submitted submitted = intake.submit(body.toSubmission(caller.source(), idempotencyKey), caller.actor());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(submitted.request().getId()).toUri();
         HttpStatus status = submitted.outcome() == Submitted.Outcome.CREATED ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).location(location).body(views.view(submitted.request()));
+        return ResponseEntity.status(status).location(location).body(views.view(submitted.request(), caller));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A request with its Gong calls and its audit trail")
     ErasureRequestDetails get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         ErasureRequest request = queries.get(id);
-        if (!visibleTo(caller, request)) {
+        if (!access.canRead(caller, request)) {
             // Another portal's request looks exactly like one that does not exist.
             throw new ErasureRequestNotFound(id);
         }
-        return views.details(request);
+        return views.details(request, caller);
     }
 
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +93,7 @@ class ErasureRequestController {
         List<ErasureRequest> found = search.email() != null
                 ? queries.forSubject(new EmailAddress(search.email()))
                 : queries.forSubject(new PhoneNumber(search.phoneNumber()));
-        return views.views(found.stream().filter(request -> visibleTo(caller, request)).toList());
+        return views.views(found.stream().filter(request -> access.canRead(caller, request)).toList(), caller);
     }
 
     @GetMapping
@@ -106,8 +108,8 @@ class ErasureRequestController {
                 throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
             }
         });
-        ErasureRequestFilter scoped = caller.readsEverything() ? filter : filter.withSource(caller.name());
-        return PageView.of(queries.list(scoped, pageable), views::views);
+        ErasureRequestFilter scoped = caller.readsEverything() ? filter : filter.withSource(caller.source());
+        return PageView.of(queries.list(scoped, pageable), page -> views.views(page, caller));
     }
 
     @PostMapping("/{id}/retry")
@@ -116,8 +118,7 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "409", description = "Not FAILED, or the subject has another open request")})
     ErasureRequestView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                              @Valid @RequestBody(required = false) OperatorActionBody body) {
-        String reason = body == null || body.reason() == null ? "Retried by an operator" : body.reason();
-        return views.view(transitions.retry(id, caller.actor(), reason));
+        return views.view(transitions.retry(id, caller.actor(), OperatorActionBody.reasonOr(body, "Retried by an operator")), caller);
     }
 
     @PostMapping("/{id}/cancel")
@@ -126,12 +127,6 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "409", description = "Already sent to Gong, or already finished")})
     ErasureRequestView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                               @Valid @RequestBody(required = false) OperatorActionBody body) {
-        String reason = body == null || body.reason() == null ? "Cancelled on request" : body.reason();
-        return views.view(transitions.cancel(id, caller.actor(), reason));
-    }
-
-    /** A SUBMITTER sees only what it submitted. */
-    private static boolean visibleTo(Caller caller, ErasureRequest request) {
-        return caller.readsEverything() || caller.name().equals(request.getSource());
+        return views.view(transitions.cancel(id, caller.actor(), OperatorActionBody.reasonOr(body, "Cancelled on request")), caller);
     }
 }

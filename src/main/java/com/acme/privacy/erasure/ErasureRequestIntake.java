@@ -76,20 +76,23 @@ public class ErasureRequestIntake {
         if (replay.isPresent()) {
             return replay.get();
         }
+        Instant receivedAt = submission.receivedAt() == null ? now : submission.receivedAt();
+        Instant dueAt = deadlines.dueAt(submission.regulation(), receivedAt);
         byte[] emailHash = identifiers.lookupHash(submission.email());
         Optional<ErasureRequest> open = requests.findBySubjectAndStatusIn(emailHash, ErasureStatus.OPEN);
         if (open.isPresent()) {
+            if (submission.phone() != null && !Arrays.equals(open.get().phoneHash(), identifiers.lookupHash(submission.phone()))) {
+                throw new SubjectHasOpenRequest();
+            }
             auditTrail.record(AuditEntry.of(open.get().getId(), actor, AuditEventKind.REPEAT_SUBMISSION,
-                    "The subject already has an open request", describe(submission, null)));
+                    "The subject already has an open request", describe(submission, receivedAt, dueAt)));
             return new Submitted(open.get(), Submitted.Outcome.ALREADY_OPEN);
         }
         SealedIdentifier email = identifiers.protect(submission.email());
         SealedIdentifier phone = submission.phone() == null ? null : identifiers.protect(submission.phone());
-        Instant receivedAt = submission.receivedAt() == null ? now : submission.receivedAt();
-        ErasureRequest request = requests.saveAndFlush(new ErasureRequest(submission, email, phone, fingerprint,
-                receivedAt, deadlines.dueAt(submission.regulation(), receivedAt), now));
+        ErasureRequest request = requests.saveAndFlush(new ErasureRequest(submission, email, phone, fingerprint, receivedAt, dueAt, now));
         auditTrail.record(new AuditEntry(request.getId(), actor, AuditEventKind.RECEIVED, null,
-                ErasureStatus.PENDING.name(), "Submitted by " + submission.source(), describe(submission, request)));
+                ErasureStatus.PENDING.name(), "Submitted by " + submission.source(), describe(submission, receivedAt, dueAt)));
         return new Submitted(request, Submitted.Outcome.CREATED);
     }
 
@@ -106,18 +109,19 @@ public class ErasureRequestIntake {
                 });
     }
 
-    /** The request's immutable facts, sealed into its first audit event so later edits to the row show. */
-    private static Map<String, Object> describe(ErasureSubmission submission, ErasureRequest created) {
+    /**
+     * What was submitted, sealed into the audit trail: for a new request its immutable facts, so that later edits to
+     * the row show; for a repeat what the repeat asked for, including its own deadline.
+     */
+    private static Map<String, Object> describe(ErasureSubmission submission, Instant receivedAt, Instant dueAt) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", submission.source());
         details.put("externalReference", submission.externalReference());
         details.put("regulation", submission.regulation().name());
         details.put("phoneNumberGiven", submission.phone() != null);
         details.put("idempotencyKey", submission.idempotencyKey());
-        if (created != null) {
-            details.put("receivedAt", created.getReceivedAt().toString());
-            details.put("dueAt", created.getDueAt().toString());
-        }
+        details.put("receivedAt", receivedAt.toString());
+        details.put("dueAt", dueAt.toString());
         return details;
     }
 

@@ -2,6 +2,8 @@ package com.acme.privacy.erasure;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,8 @@ import com.acme.privacy.audit.ChainVerification;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditEventView;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditTrailView;
 import com.acme.privacy.pii.ProtectedIdentifiers;
+import com.acme.privacy.pii.Sealed;
+import com.acme.privacy.security.Caller;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,24 +28,31 @@ class ErasureRequestViews {
     private final JsonMapper json;
     private final Clock clock;
 
-    ErasureRequestViews(ProtectedIdentifiers identifiers, AuditTrail auditTrail, JsonMapper json, Clock clock) {
+    private final RequestAccess access;
+
+    ErasureRequestViews(ProtectedIdentifiers identifiers, AuditTrail auditTrail, JsonMapper json, Clock clock,
+                        RequestAccess access) {
         this.identifiers = identifiers;
         this.auditTrail = auditTrail;
         this.json = json;
         this.clock = clock;
+        this.access = access;
     }
 
-    ErasureRequestView view(ErasureRequest request) {
+    /** Another portal's source and reference stay hidden from a SUBMITTER that only repeated the request. */
+    ErasureRequestView view(ErasureRequest request, Caller caller) {
+        boolean owner = access.owns(caller, request);
         boolean overdue = request.getDueAt().isBefore(clock.instant())
                 && ErasureRequestSpecifications.UNANSWERED.contains(request.getStatus());
         return new ErasureRequestView(
                 request.getId(),
                 request.getStatus(),
-                identifiers.revealEmail(request.sealedEmail()).masked(),
-                request.sealedPhone() == null ? null : identifiers.revealPhone(request.sealedPhone()).masked(),
+                masked(() -> identifiers.revealEmail(request.sealedEmail()).masked(), request.sealedEmail()),
+                request.sealedPhone() == null ? null
+                        : masked(() -> identifiers.revealPhone(request.sealedPhone()).masked(), request.sealedPhone()),
                 request.getRegulation(),
-                request.getSource(),
-                request.getExternalReference(),
+                owner ? request.getSource() : null,
+                owner ? request.getExternalReference() : null,
                 request.getReceivedAt(),
                 request.getDueAt(),
                 overdue,
@@ -54,20 +65,36 @@ class ErasureRequestViews {
                 request.getUpdatedAt());
     }
 
-    List<ErasureRequestView> views(List<ErasureRequest> requests) {
-        return requests.stream().map(this::view).toList();
+    /** A request whose key is no longer configured is still shown, with its identifier marked unreadable. */
+    private static String masked(Supplier<String> reveal, Sealed sealed) {
+        try {
+            return reveal.get();
+        } catch (IllegalStateException undecryptable) {
+            return "[unreadable: key " + sealed.keyId() + "]";
+        }
     }
 
-    ErasureRequestDetails details(ErasureRequest request) {
+    List<ErasureRequestView> views(List<ErasureRequest> requests, Caller caller) {
+        return requests.stream().map(request -> view(request, caller)).toList();
+    }
+
+    /** Gong calls and the audit trail are for VIEWERs and ADMINs. */
+    ErasureRequestDetails details(ErasureRequest request, Caller caller) {
+        if (!caller.readsEverything()) {
+            return new ErasureRequestDetails(view(request, caller), null, null);
+        }
         List<AuditEvent> events = auditTrail.eventsFor(request.getId());
         ChainVerification verification = auditTrail.verify(request.getId());
         List<AuditEventView> eventViews = events.stream()
                 .map(e -> new AuditEventView(e.seq(), e.occurredAt(), e.actor(), e.kind(), e.fromStatus(), e.toStatus(),
                         e.reason(), json.readTree(e.detailsJson()), e.hash()))
                 .toList();
+        // The chain cannot show events cut off its end; the request's own status can.
+        String lastStatus = events.stream().map(AuditEvent::toStatus).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        boolean statusMatches = request.getStatus().name().equals(lastStatus);
         return new ErasureRequestDetails(
-                view(request),
+                view(request, caller),
                 eventViews.stream().filter(e -> e.kind() == AuditEventKind.GONG_CALL).toList(),
-                new AuditTrailView(verification.intact(), verification.firstBrokenSeq(), eventViews));
+                new AuditTrailView(verification.intact() && statusMatches, verification.firstBrokenSeq(), statusMatches, eventViews));
     }
 }

@@ -27,8 +27,4 @@ public enum ErasureStatus {
             case SUBMITTED, CANCELLED -> EnumSet.noneOf(ErasureStatus.class);
         };
     }
-
-    public boolean isOpen() {
-        return OPEN.contains(this);
-    }
 }

@@ -7,4 +7,9 @@ import jakarta.validation.constraints.Size;
 record OperatorActionBody(
         @Size(max = 500) @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
         String reason) {
+
+    /** The reason given, or {@code fallback} when the body or its reason is absent. */
+    static String reasonOr(OperatorActionBody body, String fallback) {
+        return body == null || body.reason() == null ? fallback : body.reason();
+    }
 }

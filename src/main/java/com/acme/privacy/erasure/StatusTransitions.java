@@ -2,6 +2,8 @@ package com.acme.privacy.erasure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import com.acme.privacy.pii.Sealed;
 
 /**
  * The one place where a request's status changes; every change is audited in the same transaction. Dispatcher
- * changes use database time and are fenced by the lease: a dispatcher that lost its lease changes nothing.
+ * changes use database time and are fenced by the claim: a dispatcher that lost its lease changes nothing.
  */
 @Component
 public class StatusTransitions {
@@ -47,7 +49,7 @@ public class StatusTransitions {
                 next_attempt_at = CASE WHEN :to = 'PENDING' THEN now() + make_interval(secs => :delaySeconds) END,
                 submitted_at = CASE WHEN :to = 'SUBMITTED' THEN now() ELSE submitted_at END,
                 lease_until = NULL, leased_by = NULL, updated_at = now(), version = version + 1
-            WHERE id = :id AND status = 'DISPATCHING' AND leased_by = :replica
+            WHERE id = :id AND status = 'DISPATCHING' AND leased_by = :replica AND lease_until = :leaseUntil
             """;
 
     private final ErasureRequests requests;
@@ -104,7 +106,7 @@ public class StatusTransitions {
                                 : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext")),
                         rs.getString("gong_email_request_id"),
                         rs.getString("gong_phone_request_id"),
-                        rs.getTimestamp("lease_until").toInstant(),
+                        rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
                         rs.getString("correlation_id")), rs.getString("previous_status")))
                 .list();
         for (Claim claim : claims) {
@@ -130,8 +132,9 @@ public class StatusTransitions {
         if (call.gongRequestId() != null && call.httpStatus() != null && call.httpStatus() / 100 == 2) {
             String column = call.identifier() == GongCallRecord.Identifier.EMAIL ? "gong_email_request_id" : "gong_phone_request_id";
             int updated = jdbc.sql("UPDATE erasure_request SET " + column + " = :gongId, updated_at = now(), version = version + 1 "
-                            + "WHERE id = :id AND status = 'DISPATCHING' AND leased_by = :replica")
-                    .param("gongId", call.gongRequestId()).param("id", request.id()).param("replica", replica).update();
+                            + "WHERE id = :id AND status = 'DISPATCHING' AND leased_by = :replica AND lease_until = :leaseUntil")
+                    .param("gongId", call.gongRequestId()).param("id", request.id()).param("replica", replica)
+                    .param("leaseUntil", claimToken(request)).update();
             if (updated == 0) {
                 return false;
             }
@@ -176,6 +179,7 @@ public class StatusTransitions {
                 .param("delaySeconds", delay.toMillis() / 1000.0)
                 .param("id", request.id())
                 .param("replica", replica)
+                .param("leaseUntil", claimToken(request))
                 .update();
         if (updated == 0) {
             return false;
@@ -191,13 +195,21 @@ public class StatusTransitions {
         return true;
     }
 
-    ErasureRequest lock(UUID id) {
+    private ErasureRequest lock(UUID id) {
         return requests.findForUpdate(id).orElseThrow(() -> new ErasureRequestNotFound(id));
     }
 
     private void audit(UUID id, String actor, ErasureStatus from, ErasureStatus to, String reason) {
         requests.flush();
         auditTrail.record(new AuditEntry(id, actor, AuditEventKind.STATUS_CHANGED, from.name(), to.name(), reason, Map.of()));
+    }
+
+    /**
+     * The claim's lease end, unique to one claim, fences its outcome: a replica that lost the lease (or a stale
+     * process under the same replica id) changes nothing.
+     */
+    private static OffsetDateTime claimToken(ClaimedRequest request) {
+        return OffsetDateTime.ofInstant(request.leaseUntil(), ZoneOffset.UTC);
     }
 
     private static String dispatcher(String replica) {

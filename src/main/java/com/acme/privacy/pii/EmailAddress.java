@@ -1,7 +1,10 @@
 package com.acme.privacy.pii;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +37,17 @@ public record EmailAddress(String value) {
         return value.charAt(0) + "***" + value.substring(at);
     }
 
-    /** Replaces every occurrence of this address in {@code text}, whatever its case, by the masked form. */
+    /**
+     * Replaces every occurrence of this address in {@code text}, whatever its case, plain or URL-encoded (as Gong
+     * may echo the query string back), by the masked form.
+     */
     public String redactFrom(String text) {
-        return Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(masked());
+        String redacted = text;
+        for (String form : new String[] {value, URLEncoder.encode(value, StandardCharsets.UTF_8)}) {
+            redacted = Pattern.compile(Pattern.quote(form), Pattern.CASE_INSENSITIVE).matcher(redacted)
+                    .replaceAll(Matcher.quoteReplacement(masked()));
+        }
+        return redacted;
     }
 
     @Override

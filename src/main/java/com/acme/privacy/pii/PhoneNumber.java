@@ -26,9 +26,9 @@ public record PhoneNumber(String value) {
                 + digits.substring(digits.length() - tail);
     }
 
-    /** Replaces every occurrence of this number in {@code text}, with or without its {@code +}, by the masked form. */
+    /** Replaces every occurrence of this number in {@code text}, URL-encoded, plain or without its {@code +}, by the masked form. */
     public String redactFrom(String text) {
-        return text.replace(value, masked()).replace(value.substring(1), masked());
+        return text.replace("%2B" + value.substring(1), masked()).replace(value, masked()).replace(value.substring(1), masked());
     }
 
     @Override

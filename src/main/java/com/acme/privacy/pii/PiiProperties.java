@@ -23,6 +23,13 @@ public record PiiProperties(
         encryptionKeys = encryptionKeys == null ? Map.of() : Map.copyOf(encryptionKeys);
     }
 
+    /** Key ids only: the keys must never reach a log or the configprops endpoint. */
+    @Override
+    public String toString() {
+        return "PiiProperties[encryptionKeyIds=" + encryptionKeys.keySet() + ", activeKeyId=" + activeKeyId
+                + ", hashKey=" + (hashKey == null ? "none" : "set") + ", ephemeralKeys=" + ephemeralKeys + "]";
+    }
+
     boolean hasKeys() {
         return !encryptionKeys.isEmpty() || activeKeyId != null || hashKey != null;
     }

@@ -15,6 +15,14 @@ public record Caller(String name, Kind kind, Set<Role> roles) {
         roles = Set.copyOf(roles);
     }
 
+    /**
+     * The {@code source} of what this caller submits. SSO names get a prefix of their own, so that a person can never
+     * pass for a portal client of the same name.
+     */
+    public String source() {
+        return kind == Kind.CLIENT ? name : "sso:" + name;
+    }
+
     /** Who acted, as the audit trail records it. */
     public String actor() {
         return (kind == Kind.CLIENT ? "client:" : "user:") + name;

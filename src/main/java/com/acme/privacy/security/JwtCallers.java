@@ -11,6 +11,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /** Turns a validated SSO token into a {@link Caller}; unknown role names in the claim are ignored. */
 class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -25,7 +26,10 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Set<Role> roles = roles(jwt.getClaim(settings.rolesClaim()));
         String name = jwt.getClaimAsString(settings.nameClaim());
-        Caller caller = new Caller(name == null ? jwt.getSubject() : name, Caller.Kind.USER, roles);
+        if (name == null || name.isBlank()) {
+            throw new InvalidBearerTokenException("The token names no caller in claim '" + settings.nameClaim() + "'");
+        }
+        Caller caller = new Caller(name, Caller.Kind.USER, roles);
         List<SimpleGrantedAuthority> authorities = roles.stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
         return UsernamePasswordAuthenticationToken.authenticated(caller, jwt, authorities);
     }

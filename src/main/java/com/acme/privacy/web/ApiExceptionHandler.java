@@ -45,8 +45,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> fieldError(error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                        error.getDefaultMessage()))
+                .map(error -> error instanceof FieldError field
+                        ? fieldError(field.getField(), field.isBindingFailure() ? bindingFailure(field) : field.getDefaultMessage())
+                        : fieldError(error.getObjectName(), error.getDefaultMessage()))
                 .toList();
         return invalid(ex, errors, headers, request);
     }
@@ -127,6 +128,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> fieldError(String field, String message) {
         return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    /** Spring's own message names Java types and repeats the value; say what is expected instead. */
+    private static String bindingFailure(FieldError error) {
+        return Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes()).contains("typeMismatch.java.time.Instant")
+                ? "must be an ISO-8601 instant such as 2026-11-01T09:30:00Z" : "has an invalid value";
     }
 
     private static String describe(DatabindException ex) {

@@ -75,13 +75,7 @@ class AuditTrailImmutabilityTest {
 
     @Test
     void anEditMadeBehindTheTriggersBackIsDetected() {
-        // Only an owner who switches the guard off can edit; the chain still shows it.
-        jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete").update();
-        try {
-            jdbc.sql("UPDATE audit_event SET reason = 'Never happened' WHERE request_id = ? AND seq = 2").param(id).update();
-        } finally {
-            jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete").update();
-        }
+        behindTheTriggersBack("UPDATE audit_event SET reason = 'Never happened' WHERE request_id = ? AND seq = 2");
 
         assertThat(auditTrail.verify(id)).isEqualTo(new ChainVerification(false, 2, 2));
         String details = body(api.get(id.toString()).expectStatus().isOk());
@@ -91,13 +85,28 @@ class AuditTrailImmutabilityTest {
 
     @Test
     void aDeletedEventBreaksTheChain() {
+        behindTheTriggersBack("DELETE FROM audit_event WHERE request_id = ? AND seq = 1");
+        assertThat(auditTrail.verify(id).intact()).isFalse();
+    }
+
+    @Test
+    void eventsCutOffTheEndOfTheTrailAreDetectedByTheRequestsStatus() {
+        behindTheTriggersBack("DELETE FROM audit_event WHERE request_id = ? AND seq = 2");
+
+        assertThat(auditTrail.verify(id).intact()).isTrue();
+        String details = body(api.get(id.toString()).expectStatus().isOk());
+        assertThat((Boolean) JsonPath.read(details, "$.auditTrail.statusMatchesRequest")).isFalse();
+        assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isFalse();
+    }
+
+    /** Only the table's owner, switching the guard off, can edit; the chain must still show it. */
+    private void behindTheTriggersBack(String sql) {
         jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete").update();
         try {
-            jdbc.sql("DELETE FROM audit_event WHERE request_id = ? AND seq = 1").param(id).update();
+            jdbc.sql(sql).param(id).update();
         } finally {
             jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete").update();
         }
-        assertThat(auditTrail.verify(id).intact()).isFalse();
     }
 
     @Test

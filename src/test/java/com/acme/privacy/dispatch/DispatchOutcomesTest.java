@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.DispatcherTest;
+import com.acme.privacy.testsupport.GongConditions;
 import com.acme.privacy.testsupport.GongSandbox;
 import com.acme.privacy.testsupport.GongSandbox.ReceivedCall;
 import com.acme.privacy.testsupport.GongSandbox.Reply;
@@ -53,9 +54,7 @@ class DispatchOutcomesTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        sandbox.reset();
-        circuitBreakers.circuitBreaker("gong").reset();
-        jdbc.sql("UPDATE dispatch_pause SET paused_until = NULL, reason = NULL").update();
+        GongConditions.normal(sandbox, circuitBreakers, jdbc);
     }
 
     @AfterEach

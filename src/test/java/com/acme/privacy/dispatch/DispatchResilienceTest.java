@@ -1,5 +1,6 @@
 package com.acme.privacy.dispatch;
 
+import static com.acme.privacy.testsupport.Api.body;
 import static com.acme.privacy.testsupport.Api.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +23,7 @@ import com.acme.privacy.erasure.DispatchOutcome;
 import com.acme.privacy.erasure.StatusTransitions;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.DispatcherTest;
+import com.acme.privacy.testsupport.GongConditions;
 import com.acme.privacy.testsupport.GongSandbox;
 import com.acme.privacy.testsupport.GongSandbox.Reply;
 import com.jayway.jsonpath.JsonPath;
@@ -52,9 +54,7 @@ class DispatchResilienceTest {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        sandbox.reset();
-        circuitBreakers.circuitBreaker("gong").reset();
-        jdbc.sql("UPDATE dispatch_pause SET paused_until = NULL, reason = NULL").update();
+        GongConditions.normal(sandbox, circuitBreakers, jdbc);
     }
 
     private static String unique() {
@@ -79,8 +79,11 @@ class DispatchResilienceTest {
         assertThat(Duration.between(opened, halfOpen)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         assertThat(sandbox.calls()).filteredOn(call -> call.at().isAfter(opened.plusMillis(50)) && call.at().isBefore(halfOpen)).isEmpty();
         assertThat(sandbox.erasures()).filteredOn(call -> call.status() >= 500).hasSize(5);
-        assertThat(jdbc.sql("SELECT max(attempts) FROM erasure_request").query(Integer.class).single()).isLessThanOrEqualTo(2);
-        assertThat(jdbc.sql("SELECT count(*) FROM erasure_request WHERE status = 'FAILED'").query(Integer.class).single()).isZero();
+        for (String id : ids) {
+            String details = body(api.get(id));
+            assertThat((Integer) JsonPath.read(details, "$.attempts")).isLessThanOrEqualTo(2);
+            assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].toStatus")).doesNotContain("FAILED");
+        }
     }
 
     @Test
@@ -103,17 +106,34 @@ class DispatchResilienceTest {
     }
 
     @Test
-    void theDeadReplicasLateOutcomeChangesNothing() {
+    void aStaleClaimsLateOutcomeChangesNothingEvenUnderTheSameReplicaId() {
         pauseDispatching();
         String id = api.create(request(unique(), null, "GDPR"));
-        ClaimedRequest ghost = transitions.claim(10, Duration.ofMillis(200), "killed-replica").get(0);
+        // A stuck process that shares the live dispatcher's replica id, as after a restart with a fixed id.
+        ClaimedRequest stale = transitions.claim(10, Duration.ofMillis(200), "test-replica").get(0);
         resumeDispatching();
         api.awaitStatus(id, "SUBMITTED");
 
-        boolean held = transitions.settle(ghost, "killed-replica", new DispatchOutcome.Failed("late"));
+        boolean held = transitions.settle(stale, "test-replica", new DispatchOutcome.Failed("late"));
 
         assertThat(held).isFalse();
         api.awaitStatus(id, "SUBMITTED");
+    }
+
+    @Test
+    void aRequestThatCannotBeDecryptedFailsWithoutHoldingUpTheRest() {
+        pauseDispatching();
+        String broken = api.create(request(unique(), null, "GDPR"));
+        String fine = api.create(request(unique(), null, "GDPR"));
+        jdbc.sql("UPDATE erasure_request SET email_key_id = 'retired-key' WHERE id = ?").param(UUID.fromString(broken)).update();
+        resumeDispatching();
+
+        String failed = api.awaitStatus(broken, "FAILED");
+        api.awaitStatus(fine, "SUBMITTED");
+        assertThat((String) JsonPath.read(failed, "$.auditTrail.events[-1].reason"))
+                .isEqualTo("The identifiers cannot be decrypted: No decryption key configured for key id retired-key");
+        assertThat((String) JsonPath.read(failed, "$.email")).isEqualTo("[unreadable: key retired-key]");
+        assertThat(sandbox.erasures()).hasSize(1);
     }
 
     private void pauseDispatching() {

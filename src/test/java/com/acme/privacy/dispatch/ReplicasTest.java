@@ -2,6 +2,7 @@ package com.acme.privacy.dispatch;
 
 import static com.acme.privacy.testsupport.Api.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -95,6 +96,12 @@ class ReplicasTest {
             long inWindow = calls.stream().filter(call -> !call.at().isBefore(start.at()) && call.at().isBefore(end)).count();
             assertThat(inWindow).as("calls in the %s after %s", window, start.at()).isLessThanOrEqualTo(max);
         }
+    }
+
+    @Test
+    void refusesToStartWithALeaseTooShortForARequest() {
+        assertThatThrownBy(() -> deployment.start("replica-a", Map.of("privacy.dispatch.lease", "10s")))
+                .hasStackTraceContaining("privacy.dispatch.lease (PT10S) must be at least twice");
     }
 
     @Test

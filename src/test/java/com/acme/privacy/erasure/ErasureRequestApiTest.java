@@ -2,6 +2,7 @@ package com.acme.privacy.erasure;
 
 import static com.acme.privacy.testsupport.Api.body;
 import static com.acme.privacy.testsupport.Api.request;
+import static com.acme.privacy.testsupport.Problems.assertNoInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -131,7 +132,40 @@ class ErasureRequestApiTest {
                 .containsExactly("RECEIVED", "REPEAT_SUBMISSION");
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].actor")).isEqualTo("client:helpdesk");
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].details.regulation")).isEqualTo("CCPA");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].details.dueAt")).isNotBlank();
         assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isTrue();
+    }
+
+    @Test
+    void anotherPortalRepeatingASubjectFollowsTheRequestWithoutSeeingTheFirstPortalsDetails() {
+        String email = unique("shared");
+        String id = api.as("crm").create("{\"email\":\"" + email + "\",\"regulation\":\"GDPR\",\"externalReference\":\"CRM-7\"}");
+        Api helpdesk = api.as("helpdesk");
+
+        String repeat = body(helpdesk.submit(request(email, null, "GDPR")).expectStatus().isOk());
+        assertThat((String) JsonPath.read(repeat, "$.id")).isEqualTo(id);
+        assertThat(repeat).doesNotContain("CRM-7", "\"source\":\"crm\"");
+
+        String followed = body(helpdesk.get(id).expectStatus().isOk());
+        assertThat(followed).doesNotContain("CRM-7", "auditTrail", "gongCalls");
+        assertThat((List<String>) JsonPath.read(body(helpdesk.search("{\"email\":\"" + email + "\"}")), "$[*].id")).containsExactly(id);
+    }
+
+    @Test
+    void aRepeatWithAPhoneNumberTheOpenRequestLacksIsRefusedNotDropped() {
+        String email = unique("phone");
+        String id = api.create(request(email, null, "GDPR"));
+
+        String problem = body(api.submit(request(email, "+4915100000001", "GDPR")).expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((String) JsonPath.read(problem, "$.title")).isEqualTo("Subject has an open request");
+        assertThat((List<String>) JsonPath.read(body(api.get(id)), "$.auditTrail.events[*].kind")).containsExactly("RECEIVED");
+
+        String withPhone = unique("phone");
+        String first = api.create(request(withPhone, "+4915100000002", "GDPR"));
+        String same = body(api.submit(request(withPhone, "+4915100000002", "CCPA")).expectStatus().isOk());
+        assertThat((String) JsonPath.read(same, "$.id")).isEqualTo(first);
+        api.submit(request(withPhone, "+4915100000003", "GDPR")).expectStatus().isEqualTo(409);
     }
 
     @Test
@@ -169,6 +203,7 @@ class ErasureRequestApiTest {
         assertThat((String) JsonPath.read(both, "$.errors[0].message")).isEqualTo("give exactly one of email or phoneNumber");
         api.search("{}").expectStatus().isBadRequest();
         api.search("{\"email\":\"not-an-email\"}").expectStatus().isBadRequest();
+        api.search("{\"email\":\"  \"}").expectStatus().isBadRequest();
     }
 
     @Test
@@ -254,8 +289,11 @@ class ErasureRequestApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         api.list("status=DONE").expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        api.list("receivedFrom=yesterday").expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String problem = body(api.list("receivedFrom=yesterday").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo("must be an ISO-8601 instant such as 2026-11-01T09:30:00Z");
+        assertNoInternals(problem);
+        assertNoInternals(body(api.list("status=DONE").expectStatus().isBadRequest()));
     }
 
     @Test

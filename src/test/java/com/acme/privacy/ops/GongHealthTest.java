@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.testsupport.DispatcherTest;
+import com.acme.privacy.testsupport.GongConditions;
+import com.acme.privacy.testsupport.GongSandbox;
 import com.jayway.jsonpath.JsonPath;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -27,6 +29,9 @@ class GongHealthTest {
     JdbcClient jdbc;
 
     @Autowired
+    GongSandbox sandbox;
+
+    @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
     CircuitBreaker circuit;
@@ -34,9 +39,7 @@ class GongHealthTest {
     @BeforeEach
     void normal() {
         circuit = circuitBreakers.circuitBreaker("gong");
-        circuit.reset();
-        jdbc.sql("UPDATE dispatch_pause SET paused_until = NULL, reason = NULL").update();
-        jdbc.sql("DELETE FROM gong_daily_usage").update();
+        GongConditions.normal(sandbox, circuitBreakers, jdbc);
     }
 
     private String gong() {

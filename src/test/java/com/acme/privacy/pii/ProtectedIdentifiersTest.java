@@ -104,6 +104,22 @@ class ProtectedIdentifiersTest {
     }
 
     @Test
+    void redactsIdentifiersFromTextPlainOrUrlEncoded() {
+        EmailAddress email = new EmailAddress("jane.doe+x@example.com");
+        assertThat(email.redactFrom("No data for JANE.DOE+X@example.com or jane.doe%2Bx%40example.com"))
+                .isEqualTo("No data for j***@example.com or j***@example.com");
+        PhoneNumber phone = new PhoneNumber("+4915112345678");
+        assertThat(phone.redactFrom("Bad number %2B4915112345678, +4915112345678, 4915112345678"))
+                .doesNotContain("4915112345678");
+    }
+
+    @Test
+    void printsKeyIdsButNeverKeys() {
+        PiiProperties properties = new PiiProperties(Map.of("2026", NEW_KEY), "2026", HASH_KEY, false);
+        assertThat(properties.toString()).contains("2026").doesNotContain(NEW_KEY, HASH_KEY);
+    }
+
+    @Test
     void refusesValuesThatAreNotIdentifiers() {
         assertThatThrownBy(() -> new EmailAddress("no-at-sign")).hasMessageNotContaining("no-at-sign");
         assertThatThrownBy(() -> new PhoneNumber("0151 123")).hasMessageNotContaining("0151");

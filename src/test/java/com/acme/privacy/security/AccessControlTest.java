@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +52,9 @@ class AccessControlTest {
     @Autowired
     MeterRegistry meters;
 
-    String own;
+    /** Created by SUBMITTER {@code crm}: through its API key, and through SSO as the person named crm. */
+    String ownByKey;
+    String ownBySso;
     String others;
 
     enum Credential { API_KEY, JWT }
@@ -69,21 +71,21 @@ class AccessControlTest {
         }
     }
 
-    /** One endpoint, reached with a path that may name {@code own}, {@code others} or an unknown request. */
+    /** One endpoint, reached with a path that may name the caller's own request, another's or an unknown one. */
     enum Endpoint {
-        CREATE(HttpMethod.POST, t -> Api.REQUESTS, true),
-        READ_OWN(HttpMethod.GET, t -> Api.REQUESTS + "/" + t.own, false),
-        READ_OTHERS(HttpMethod.GET, t -> Api.REQUESTS + "/" + t.others, false),
-        SEARCH(HttpMethod.POST, t -> Api.REQUESTS + "/search", true),
-        LIST(HttpMethod.GET, t -> Api.REQUESTS, false),
-        CANCEL(HttpMethod.POST, t -> Api.REQUESTS + "/" + UUID.randomUUID() + "/cancel", false),
-        RETRY(HttpMethod.POST, t -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false);
+        CREATE(HttpMethod.POST, (t, c) -> Api.REQUESTS, true),
+        READ_OWN(HttpMethod.GET, (t, c) -> Api.REQUESTS + "/" + (c == Credential.JWT ? t.ownBySso : t.ownByKey), false),
+        READ_OTHERS(HttpMethod.GET, (t, c) -> Api.REQUESTS + "/" + t.others, false),
+        SEARCH(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/search", true),
+        LIST(HttpMethod.GET, (t, c) -> Api.REQUESTS, false),
+        CANCEL(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/cancel", false),
+        RETRY(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false);
 
         final HttpMethod method;
-        final Function<AccessControlTest, String> path;
+        final BiFunction<AccessControlTest, Credential, String> path;
         final boolean body;
 
-        Endpoint(HttpMethod method, Function<AccessControlTest, String> path, boolean body) {
+        Endpoint(HttpMethod method, BiFunction<AccessControlTest, Credential, String> path, boolean body) {
             this.method = method;
             this.path = path;
             this.body = body;
@@ -115,8 +117,15 @@ class AccessControlTest {
     @BeforeEach
     void createRequests() {
         Api api = new Api(port);
-        own = api.as("crm").create(request(unique(), null, "GDPR"));
+        ownByKey = api.as("crm").create(request(unique(), null, "GDPR"));
+        ownBySso = JsonPath.read(body(sso("crm", "SUBMITTER").post().uri(Api.REQUESTS).contentType(MediaType.APPLICATION_JSON)
+                .body(request(unique(), null, "GDPR")).exchange().expectStatus().isAccepted()), "$.id");
         others = api.as("helpdesk").create(request(unique(), null, "GDPR"));
+    }
+
+    private RestTestClient sso(String subject, String role) {
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + jwts.token(subject, List.of(role))).build();
     }
 
     private static String unique() {
@@ -124,13 +133,17 @@ class AccessControlTest {
     }
 
     private RestTestClient.ResponseSpec call(Endpoint endpoint, String header, String value) {
+        return call(endpoint, Credential.API_KEY, header, value);
+    }
+
+    private RestTestClient.ResponseSpec call(Endpoint endpoint, Credential credential, String header, String value) {
         RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .defaultHeaders(headers -> {
                     if (header != null) {
                         headers.add(header, value);
                     }
                 }).build();
-        String path = endpoint.path.apply(this);
+        String path = endpoint.path.apply(this, credential);
         if (endpoint.method == HttpMethod.GET) {
             return client.get().uri(path).exchange();
         }
@@ -143,8 +156,8 @@ class AccessControlTest {
 
     private RestTestClient.ResponseSpec callAs(Endpoint endpoint, Credential credential, Caller caller) {
         return credential == Credential.API_KEY
-                ? call(endpoint, "X-API-Key", TestClients.key(caller.name))
-                : call(endpoint, "Authorization", "Bearer " + jwts.token(caller.name, List.of(caller.role)));
+                ? call(endpoint, credential, "X-API-Key", TestClients.key(caller.name))
+                : call(endpoint, credential, "Authorization", "Bearer " + jwts.token(caller.name, List.of(caller.role)));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
@@ -172,12 +185,12 @@ class AccessControlTest {
     @Test
     void neither401Nor403SaysWhetherARequestExists() {
         RestTestClient anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        String existing = body(anonymous.get().uri(Api.REQUESTS + "/" + own).exchange().expectStatus().isUnauthorized());
+        String existing = body(anonymous.get().uri(Api.REQUESTS + "/" + ownByKey).exchange().expectStatus().isUnauthorized());
         String missing = body(anonymous.get().uri(Api.REQUESTS + "/" + UUID.randomUUID()).exchange().expectStatus().isUnauthorized());
         assertThat(existing).isEqualTo(missing);
 
         Api viewer = new Api(port).as("compliance");
-        String forbiddenExisting = body(viewer.cancel(own).expectStatus().isForbidden());
+        String forbiddenExisting = body(viewer.cancel(ownByKey).expectStatus().isForbidden());
         String forbiddenMissing = body(viewer.cancel(UUID.randomUUID().toString()).expectStatus().isForbidden());
         assertThat(forbiddenExisting).isEqualTo(forbiddenMissing);
     }
@@ -196,11 +209,22 @@ class AccessControlTest {
     }
 
     @Test
+    void aPersonNamedLikeAPortalDoesNotGetThePortalsRequests() {
+        assertThat((String) JsonPath.read(body(new Api(port).get(ownBySso)), "$.source")).isEqualTo("sso:crm");
+        sso("crm", "SUBMITTER").get().uri(Api.REQUESTS + "/" + ownByKey).exchange().expectStatus().isNotFound();
+        new Api(port).as("crm").get(ownBySso).expectStatus().isNotFound();
+    }
+
+    @Test
+    void aTokenThatNamesNoCallerIsRefused() {
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri(Api.REQUESTS)
+                .header("Authorization", "Bearer " + jwts.token(null, List.of("VIEWER"))).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void personsActionsRecordThePerson() {
-        RestTestClient admin = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + jwts.token("alice@corp.example", List.of("ADMIN"))).build();
-        admin.post().uri(Api.REQUESTS + "/" + own + "/cancel").exchange().expectStatus().isOk();
-        String details = body(new Api(port).get(own));
+        sso("alice@corp.example", "ADMIN").post().uri(Api.REQUESTS + "/" + ownByKey + "/cancel").exchange().expectStatus().isOk();
+        String details = body(new Api(port).get(ownByKey));
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[-1].actor")).isEqualTo("user:alice@corp.example");
     }
 
