@@ -1,0 +1,66 @@
+package com.acme.privacy.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** values.schema.json turns typos and out-of-range settings into install errors instead of silent defaults. */
+class HelmValuesSchemaTest {
+
+    @Test
+    void rejectsAMisspelledTopLevelKey() {
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("replicaCont", "3")))
+                .hasMessageContaining("additional properties 'replicaCont' not allowed");
+    }
+
+    @Test
+    void rejectsAMisspelledNestedKey() {
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.callsPerSecnd", "2")))
+                .hasMessageContaining("callsPerSecnd");
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("gong.secretKeys.acessKey", "key")))
+                .hasMessageContaining("acessKey");
+    }
+
+    @Test
+    void rejectsARateAboveGongsLimit() {
+        // --set passes 3.5 as a string and 5 as an integer: both forms are range-checked.
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.callsPerSecond", "3.5")))
+                .hasMessageContaining("callsPerSecond");
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.callsPerSecond", "5")))
+                .hasMessageContaining("callsPerSecond");
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.callsPerSecond", "0")))
+                .hasMessageContaining("callsPerSecond");
+    }
+
+    @Test
+    void rejectsADailyBudgetAboveGongsLimit() {
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.dailyBudget", "10001")))
+                .hasMessageContaining("dailyBudget");
+    }
+
+    @Test
+    void acceptsGongsLimitsThemselves() {
+        HelmChart.Manifests rendered = HelmChart.template(t -> t.set("dispatch.callsPerSecond", "3")
+                .set("dispatch.dailyBudget", "10000"));
+        assertThat(rendered.settings()).containsEntry("PRIVACY_DISPATCH_CALLS_PER_SECOND", "3")
+                .containsEntry("PRIVACY_DISPATCH_DAILY_BUDGET", "10000");
+    }
+
+    @Test
+    void rejectsValuesTheServiceCouldNotUse() {
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("gong.auth", "oauth"))).hasMessageContaining("auth");
+        // Spring lower-cases the key id taken from an env var name, so an upper-case id would never match.
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("pii.activeKeyId", "K2026"))).hasMessageContaining("activeKeyId");
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("pii.encryptionKeys.k2026", "too-short")))
+                .hasMessageContaining("encryptionKeys");
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("apiKeys.clients[0].client", "crm-portal")
+                .set("apiKeys.clients[0].roles[0]", "OWNER"))).hasMessageContaining("roles");
+    }
+
+    @Test
+    void rejectsAnActiveKeyIdWithoutAKey() {
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("pii.activeKeyId", "k2027")))
+                .hasMessageContaining("pii.activeKeyId must be one of pii.keyIds");
+    }
+}
