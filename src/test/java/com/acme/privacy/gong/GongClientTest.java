@@ -194,6 +194,16 @@ class GongClientTest {
     }
 
     @Test
+    void theSandboxRefusesCallsOverItsDailyCapUntilMidnight() {
+        sandbox.dailyCap(1);
+        GongClient client = basic(sandbox.baseUrl());
+        assertThat(client.eraseEmail(new EmailAddress("cap@example.com")).status()).isEqualTo(200);
+        GongResponse refused = client.eraseEmail(new EmailAddress("cap@example.com"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
     void theSandboxMetersThreeCallsPerSecond() {
         GongClient client = basic(sandbox.baseUrl());
         int refused = 0;

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -53,6 +55,11 @@ public final class GongSandbox implements AutoCloseable {
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private final LeakyBucket bucket = new LeakyBucket(3, 3.0);
+    private final ScheduledExecutorService slowAnswers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gong-sandbox-slow");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Reply standing;
     private volatile int dailyCap = 10_000;
     private LocalDate day = LocalDate.now(ZoneOffset.UTC);
@@ -133,6 +140,7 @@ public final class GongSandbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        slowAnswers.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -214,14 +222,16 @@ public final class GongSandbox implements AutoCloseable {
         return basic.equals(header) || ("Bearer " + BEARER_TOKEN).equals(header);
     }
 
-    private void send(HttpExchange exchange, Answer answer) throws IOException {
-        if (!answer.delay().isZero()) {
-            try {
-                Thread.sleep(answer.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    /** A slow answer is written later from a scheduler, leaving the exchange open meanwhile, as a slow server would. */
+    private void send(HttpExchange exchange, Answer answer) {
+        if (answer.delay().isZero()) {
+            write(exchange, answer);
+        } else {
+            slowAnswers.schedule(() -> write(exchange, answer), answer.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void write(HttpExchange exchange, Answer answer) {
         byte[] body = json.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (answer.retryAfter() != null) {
