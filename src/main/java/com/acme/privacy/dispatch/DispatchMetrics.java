@@ -1,5 +1,7 @@
 package com.acme.privacy.dispatch;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -10,8 +12,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Whether this replica dispatches, whether Gong paused us, and the daily budget. Pause and budget are shared in
- * PostgreSQL and read on a schedule; every replica reports them (aggregate with max).
+ * Whether this replica dispatches or stands down, whether Gong paused us, the pace and the daily budget. Pause and
+ * budget are shared in PostgreSQL and read on a schedule; every replica reports them (aggregate with max).
  */
 @Component
 class DispatchMetrics {
@@ -23,18 +25,26 @@ class DispatchMetrics {
     private volatile DispatchPause.State pauseState = DispatchPause.State.NONE;
     private volatile int used;
 
-    DispatchMetrics(MeterRegistry meters, Dispatcher dispatcher, DispatchPause pause, GongDailyBudget budget) {
+    DispatchMetrics(MeterRegistry meters, Dispatcher dispatcher, DispatchGate gate, DispatchPause pause, GongDailyBudget budget) {
         this.pause = pause;
         this.budget = budget;
         Gauge.builder("privacy.dispatcher.active", dispatcher, d -> d.isLeader() ? 1 : 0)
                 .description("1 on the replica that currently dispatches to Gong")
                 .register(meters);
+        for (StandDown reason : StandDown.values()) {
+            Gauge.builder("privacy.dispatch.standing.down", dispatcher, d -> d.standingDown() == reason ? 1 : 0)
+                    .description("1 while this replica stands back from dispatching although it could, by reason")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                    .register(meters);
+        }
         for (DispatchPause.Reason reason : DispatchPause.Reason.values()) {
             Gauge.builder("privacy.dispatch.paused", this, m -> m.pauseState.active() && m.pauseState.reason() == reason ? 1 : 0)
                     .description("1 while Gong has paused all calls, by reason")
-                    .tag("reason", reason.name().toLowerCase())
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                     .register(meters);
         }
+        Gauge.builder("privacy.dispatch.pace", gate, DispatchGate::callsPerSecond).baseUnit("calls.per.second")
+                .description("The pace Gong calls go at now; below calls-per-second after 429s").register(meters);
         Gauge.builder("gong.daily.budget.used", this, m -> m.used).baseUnit("calls")
                 .description("Gong calls made today (UTC) by the whole deployment").register(meters);
         Gauge.builder("gong.daily.budget.remaining", this, m -> Math.max(0, m.budget.limit() - m.used)).baseUnit("calls")

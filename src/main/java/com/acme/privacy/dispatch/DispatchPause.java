@@ -7,19 +7,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The deployment-wide pause that Gong imposes: after a 429 nobody calls before Retry-After has passed, after a
- * 401/403 nobody calls until the credentials are tried again. Kept in PostgreSQL so that every replica, and a
- * replica that takes over the lead, honours it.
+ * The deployment-wide pause that Gong imposes: after a 429 nobody calls before Retry-After has passed; after a
+ * 401/403, or a 404/405/410 that says the service is pointed at the wrong place, nobody calls until it is tried
+ * again. Kept in PostgreSQL so that every replica, and a replica that takes over the lead, honours it.
  */
 @Component
 class DispatchPause {
 
-    enum Reason { RATE_LIMITED, CREDENTIALS_REJECTED }
+    /** Why calls paused; every reason but RATE_LIMITED stays until a call succeeds again. */
+    enum Reason { RATE_LIMITED, CREDENTIALS_REJECTED, MISCONFIGURED }
 
-    /** @param reason why calls paused; CREDENTIALS_REJECTED stays until a call succeeds again */
     record State(boolean active, Instant until, Reason reason) {
 
         static final State NONE = new State(false, null, null);
+
+        /** A pause that needs a human: the reason stays after the pause until a call succeeds. */
+        boolean needsAttention() {
+            return reason == Reason.CREDENTIALS_REJECTED || reason == Reason.MISCONFIGURED;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -36,23 +41,17 @@ class DispatchPause {
                 .optional().orElse(State.NONE);
     }
 
-    void rateLimited(Duration retryAfter, String replica) {
+    /** Extends the pause to at least {@code duration} from now; a reason that needs a human is not overwritten by a 429. */
+    void pause(Reason reason, Duration duration, String replica) {
         jdbc.sql("""
                 UPDATE dispatch_pause
                 SET paused_until = greatest(coalesce(paused_until, now()), now() + make_interval(secs => :seconds)),
-                    reason = CASE WHEN reason = 'CREDENTIALS_REJECTED' THEN reason ELSE 'RATE_LIMITED' END,
+                    reason = CASE WHEN :reason = 'RATE_LIMITED' AND reason IN ('CREDENTIALS_REJECTED', 'MISCONFIGURED')
+                                  THEN reason ELSE :reason END,
                     updated_at = now(), updated_by = :replica
                 WHERE id = 1""")
-                .param("seconds", retryAfter.toMillis() / 1000.0).param("replica", replica).update();
-    }
-
-    void credentialsRejected(Duration retryIn, String replica) {
-        jdbc.sql("""
-                UPDATE dispatch_pause
-                SET paused_until = greatest(coalesce(paused_until, now()), now() + make_interval(secs => :seconds)),
-                    reason = 'CREDENTIALS_REJECTED', updated_at = now(), updated_by = :replica
-                WHERE id = 1""")
-                .param("seconds", retryIn.toMillis() / 1000.0).param("replica", replica).update();
+                .param("seconds", duration.toMillis() / 1000.0).param("reason", reason.name()).param("replica", replica)
+                .update();
     }
 
     /** Gong answered normally: whatever paused calls is over. */

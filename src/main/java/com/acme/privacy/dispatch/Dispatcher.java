@@ -4,78 +4,61 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import com.acme.privacy.erasure.ClaimedRequest;
-import com.acme.privacy.erasure.DispatchOutcome;
-import com.acme.privacy.erasure.GongCallRecord.Identifier;
-import com.acme.privacy.erasure.StatusTransitions;
 import com.acme.privacy.gong.GongClient;
-import com.acme.privacy.gong.GongProperties;
-import com.acme.privacy.gong.GongResponse;
-import com.acme.privacy.gong.GongUnavailable;
-import com.acme.privacy.pii.EmailAddress;
-import com.acme.privacy.pii.PhoneNumber;
-import com.acme.privacy.pii.ProtectedIdentifiers;
-import com.acme.privacy.web.RequestCorrelation;
-
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.ratelimiter.RateLimiter;
+import com.acme.privacy.web.RedactedFailure;
 
 /**
- * Forwards due requests to Gong, one round per poll interval, on one thread. Each round: lead (one active dispatcher
- * per database), respect pauses, the circuit and the daily budget, claim a batch under a lease, then send each
- * request at the paced rate and record every call. No database transaction is open during a call.
+ * The round loop, on one thread: every poll interval, take or confirm the lead, hand back what an earlier round could
+ * not, check the gate, claim a short batch under a lease and send it request by request. No database transaction is
+ * open during a call. See README, "Dispatch".
  */
 @Component
 class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final String ERASURE_REQUEST_MDC_KEY = "erasureRequestId";
+    /** A batch is what the current pace sends in this time, so that a crash strands seconds of work. */
+    static final Duration CLAIM_HORIZON = Duration.ofSeconds(5);
+    /** After an interruption at shutdown, how long the call's outcome and the batch's release may take to record. */
+    private static final Duration RECORD_GRACE = Duration.ofSeconds(5);
 
     private final DispatchProperties properties;
-    private final StatusTransitions transitions;
-    private final ProtectedIdentifiers identifiers;
-    private final GongClient gong;
-    private final GongProperties gongProperties;
+    private final DispatchQueue queue;
+    private final RequestSender sender;
+    private final DispatchGate gate;
     private final DispatchLeadership leadership;
-    private final DispatchPause pause;
-    private final GongDailyBudget budget;
-    private final OutcomePolicy outcomes;
-    private final RateLimiter rateLimiter;
-    private final CircuitBreaker circuitBreaker;
+    private final DispatchWatchdog watchdog;
+    private final GongClient gong;
     private final String replica;
+    /** Claims that could not be handed back, e.g. while the database was away; tried again every round. */
+    private final List<Unreleased> unreleased = new ArrayList<>();
 
     private volatile boolean running;
     private volatile boolean stopping;
+    private volatile long standbyUntil = System.nanoTime();
+    private volatile StandDown standbyReason;
+    private long term;
     private ScheduledExecutorService executor;
 
-    Dispatcher(DispatchProperties properties, StatusTransitions transitions, ProtectedIdentifiers identifiers, GongClient gong,
-               GongProperties gongProperties, DispatchLeadership leadership, DispatchPause pause, GongDailyBudget budget, OutcomePolicy outcomes,
-               RateLimiter gongRateLimiter, CircuitBreaker gongCircuitBreaker) {
+    Dispatcher(DispatchProperties properties, DispatchQueue queue, RequestSender sender, DispatchGate gate,
+               DispatchLeadership leadership, DispatchWatchdog watchdog, GongClient gong) {
         this.properties = properties;
-        this.transitions = transitions;
-        this.identifiers = identifiers;
-        this.gong = gong;
-        this.gongProperties = gongProperties;
+        this.queue = queue;
+        this.sender = sender;
+        this.gate = gate;
         this.leadership = leadership;
-        this.pause = pause;
-        this.budget = budget;
-        this.outcomes = outcomes;
-        this.rateLimiter = gongRateLimiter;
-        this.circuitBreaker = gongCircuitBreaker;
+        this.watchdog = watchdog;
+        this.gong = gong;
         this.replica = properties.replicaId();
     }
 
@@ -89,20 +72,24 @@ class Dispatcher implements SmartLifecycle {
             throw new IllegalStateException("privacy.dispatch.enabled is true but no Gong credentials are configured: set "
                     + "privacy.gong.access-key and privacy.gong.access-key-secret, or privacy.gong.bearer-token");
         }
-        Duration worstCase = worstCasePerRequest();
+        Duration worstCase = worstCasePerRequest(properties.callsPerSecond());
         if (properties.lease().compareTo(worstCase.multipliedBy(2)) < 0) {
             throw new IllegalStateException("privacy.dispatch.lease (" + properties.lease() + ") must be at least twice the "
-                    + "longest a request can take (" + worstCase + ": two calls, each with connect and read timeouts and a "
-                    + "rate-limit wait); raise the lease or lower privacy.gong.read-timeout");
+                    + "longest a request can take (" + worstCase + ": two calls, each with its deadline and a wait for the "
+                    + "pace); raise the lease or lower privacy.gong.read-timeout");
         }
         stopping = false;
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "dispatcher"));
         executor.scheduleWithFixedDelay(this::round, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        watchdog.start();
         running = true;
         log.info("Dispatcher started as {}", replica);
     }
 
-    /** Stops claiming, lets the call under way finish and be recorded, and returns unstarted claims to the queue. */
+    /**
+     * Stops claiming and lets the call under way finish within the grace period; past it, interrupts the call. Returns
+     * once the last outcome is recorded and the rest of the batch handed back.
+     */
     @Override
     public void stop() {
         if (!running) {
@@ -112,12 +99,16 @@ class Dispatcher implements SmartLifecycle {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("A Gong call outlived the shutdown grace period; its claim returns to the queue when the lease expires");
+                log.warn("A Gong call outlived the shutdown grace period; interrupting it");
                 executor.shutdownNow();
+                if (!executor.awaitTermination(RECORD_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("The interrupted call could not be recorded in time; its claim goes back when another replica leads");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        watchdog.stop();
         leadership.resign();
         running = false;
         log.info("Dispatcher stopped");
@@ -132,202 +123,143 @@ class Dispatcher implements SmartLifecycle {
         return leadership.isLeader();
     }
 
+    /** Why this replica stands back from dispatching, or {@code null}. */
+    StandDown standingDown() {
+        if (leadership.refusal() != null) {
+            return StandDown.TRANSACTION_POOLING;
+        }
+        if (watchdog.isStalled()) {
+            return StandDown.STALLED;
+        }
+        return System.nanoTime() - standbyUntil < 0 ? standbyReason : null;
+    }
+
     private void round() {
+        watchdog.roundStarted();
         try {
-            if (!stopping && leadership.lead()) {
-                dispatchDue();
+            // A full batch that went through means more is due: go on without waiting for the next poll.
+            while (!stopping && dispatchBatch()) {
+                watchdog.progress();
             }
-        } catch (Throwable e) {
+        } catch (RuntimeException e) {
             // Anything thrown out of here would cancel the schedule while this replica keeps the lead.
-            log.error("Dispatch round failed: {}", e.getClass().getSimpleName(), e);
-        }
-    }
-
-    private void dispatchDue() {
-        if (pause.current().active() || !circuitAllowsCalls()) {
-            return;
-        }
-        int budgetLeft = budget.remainingToday();
-        if (budgetLeft == 0) {
-            return;
-        }
-        List<ClaimedRequest> claimed = transitions.claim(batchSize(budgetLeft), properties.lease(), replica);
-        if (!claimed.isEmpty()) {
-            process(claimed);
-        }
-    }
-
-    /** No more than the rate can serve in half the lease at two calls per request, nor than the budget allows. */
-    private int batchSize(int budgetLeft) {
-        int servable = (int) (properties.callsPerSecond() * properties.lease().toSeconds() / 4);
-        int size = Math.min(Math.min(properties.maxBatch(), Math.max(1, servable)), budgetLeft);
-        if (circuitBreaker.getState() == CircuitBreaker.State.HALF_OPEN) {
-            size = Math.min(size, circuitBreaker.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState());
-        }
-        return size;
-    }
-
-    private void process(List<ClaimedRequest> claimed) {
-        long leaseEnds = System.nanoTime() + properties.lease().toNanos();
-        Deque<ClaimedRequest> queue = new ArrayDeque<>(claimed);
-        while (!queue.isEmpty()) {
-            String stopReason = reasonToStop(leaseEnds);
-            if (stopReason != null) {
-                transitions.release(List.copyOf(queue), replica, Duration.ZERO, stopReason);
-                return;
+            log.error("Dispatch round failed: {}", e.getClass().getSimpleName(), RedactedFailure.of(e));
+        } finally {
+            // The watchdog's interrupt must not carry over into the next round's connection requests.
+            Thread.interrupted();
+            if (watchdog.roundEnded()) {
+                standBy(watchdog.limit(), StandDown.STALLED);
             }
-            ClaimedRequest request = queue.poll();
-            Halt halt;
+        }
+    }
+
+    /** @return whether a full batch was claimed and sent without a halt */
+    private boolean dispatchBatch() {
+        handBack();
+        if (standingDown() != null || !leadership.lead()) {
+            return false;
+        }
+        if (leadership.term() != term) {
+            term = leadership.term();
+            gate.resumeLead();
+            int released = queue.releaseAbandoned(true, replica);
+            if (released > 0) {
+                log.info("Took over {} claims of the previous dispatcher", released);
+            }
+        } else {
+            queue.releaseAbandoned(false, replica);
+        }
+        DispatchGate.State state = gate.state();
+        if (state.closedBecause() != null) {
+            return false;
+        }
+        int size = batchSize(state);
+        List<ClaimedRequest> claimed = queue.claim(size, properties.lease(), replica);
+        return process(claimed) && claimed.size() == size;
+    }
+
+    /** What the pace sends within the claim horizon, within today's budget, and only the test calls while half-open. */
+    private int batchSize(DispatchGate.State state) {
+        int servable = (int) Math.max(1, gate.callsPerSecond() * CLAIM_HORIZON.toSeconds());
+        int size = Math.min(Math.min(properties.maxBatch(), servable), state.budgetLimit() - state.budgetUsed());
+        return gate.circuitHalfOpen() ? Math.min(size, gate.halfOpenPermits()) : size;
+    }
+
+    /** @return whether every request of the batch was sent, without a halt */
+    private boolean process(List<ClaimedRequest> claimed) {
+        long leaseEnds = System.nanoTime() + properties.lease().toNanos();
+        Deque<ClaimedRequest> batch = new ArrayDeque<>(claimed);
+        while (!batch.isEmpty()) {
+            watchdog.progress();
+            String stop = stopping ? "The dispatcher is shutting down"
+                    : System.nanoTime() + worstCasePerRequest(gate.callsPerSecond()).toNanos() > leaseEnds
+                    ? "The claim's lease would run out before this request could be sent" : null;
+            if (stop != null) {
+                release(List.copyOf(batch), Duration.ZERO, stop);
+                return false;
+            }
+            ClaimedRequest request = batch.poll();
+            RequestSender.Halt halt;
             try {
-                halt = dispatchCorrelated(request);
+                halt = sender.send(request);
             } catch (RuntimeException e) {
-                log.error("Erasure request {}: dispatch failed ({}); returning the batch to the queue", request.id(),
-                        e.getClass().getSimpleName(), e);
-                halt = new Halt(Duration.ZERO, "The dispatcher failed unexpectedly; back to the queue", true);
+                log.error("Erasure request {}: dispatch failed ({})", request.id(), e.getClass().getSimpleName(), RedactedFailure.of(e));
+                halt = new RequestSender.Halt(Duration.ZERO, "The dispatcher failed unexpectedly; back to the queue", true, false);
             }
             if (halt != null) {
                 List<ClaimedRequest> unsent = new ArrayList<>();
                 if (halt.includesCurrent()) {
                     unsent.add(request);
                 }
-                unsent.addAll(queue);
-                transitions.release(unsent, replica, halt.delay(), halt.reason());
+                unsent.addAll(batch);
+                release(unsent, halt.delay(), halt.reason());
+                if (halt.standDown()) {
+                    leadership.resign();
+                    standBy(properties.missingKeyStandby(), StandDown.MISSING_KEY);
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void release(List<ClaimedRequest> claims, Duration delay, String reason) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        try {
+            queue.release(claims, replica, delay, reason);
+        } catch (RuntimeException e) {
+            log.warn("Could not hand back {} claims ({}); trying again next round", claims.size(), e.getClass().getSimpleName());
+            unreleased.add(new Unreleased(claims, reason));
+        }
+    }
+
+    /** Once the database answers again, claims still held go back without waiting for their lease. */
+    private void handBack() {
+        for (Iterator<Unreleased> pending = unreleased.iterator(); pending.hasNext(); ) {
+            Unreleased claims = pending.next();
+            try {
+                queue.release(claims.claims(), replica, Duration.ZERO, claims.reason() + "; handed back when the database answered again");
+            } catch (RuntimeException stillAway) {
                 return;
             }
+            pending.remove();
+            log.info("Handed back {} claims", claims.claims().size());
         }
     }
 
-    private String reasonToStop(long leaseEnds) {
-        if (stopping) {
-            return "The dispatcher is shutting down";
-        }
-        if (System.nanoTime() + worstCasePerRequest().toNanos() > leaseEnds) {
-            return "The claim's lease would run out before this request could be sent";
-        }
-        if (!leadership.lead()) {
-            return "This replica is no longer the active dispatcher";
-        }
-        if (!circuitAllowsCalls()) {
-            return "Gong is unavailable (circuit open)";
-        }
-        return null;
+    private void standBy(Duration duration, StandDown reason) {
+        standbyReason = reason;
+        standbyUntil = System.nanoTime() + duration.toNanos();
+        log.warn("Standing back from dispatching for {}: {}", duration, reason.description());
     }
 
-    /** Log lines about a request carry the correlation id of the call that submitted it. */
-    private Halt dispatchCorrelated(ClaimedRequest request) {
-        MDC.put(RequestCorrelation.MDC_KEY, request.correlationId() != null ? request.correlationId() : request.id().toString());
-        MDC.put(ERASURE_REQUEST_MDC_KEY, request.id().toString());
-        try {
-            return dispatch(request);
-        } finally {
-            MDC.remove(RequestCorrelation.MDC_KEY);
-            MDC.remove(ERASURE_REQUEST_MDC_KEY);
-        }
+    /** Two calls, each waiting for the pace and then for its deadline. */
+    private Duration worstCasePerRequest(double callsPerSecond) {
+        return gong.deadline().plusNanos(Math.round(1e9 / callsPerSecond)).multipliedBy(2);
     }
 
-    /** Two calls, each waiting for a permit, a connection and an answer. */
-    private Duration worstCasePerRequest() {
-        return gongProperties.connectTimeout().plus(gongProperties.readTimeout())
-                .plus(rateLimiter.getRateLimiterConfig().getTimeoutDuration()).multipliedBy(2);
-    }
-
-    /** Sends each identifier still to erase; {@code null} when the batch may go on. */
-    private Halt dispatch(ClaimedRequest request) {
-        EmailAddress email;
-        PhoneNumber phone;
-        try {
-            email = identifiers.revealEmail(request.email());
-            phone = request.phone() == null ? null : identifiers.revealPhone(request.phone());
-        } catch (IllegalStateException undecryptable) {
-            // A missing or wrong key will not fix itself; retrying would block the queue's head forever.
-            transitions.settle(request, replica, new DispatchOutcome.Failed("The identifiers cannot be decrypted: "
-                    + undecryptable.getMessage()));
-            return null;
-        }
-        UnaryOperator<String> redact = text -> phone == null ? email.redactFrom(text) : phone.redactFrom(email.redactFrom(text));
-        boolean emailLeft = request.gongEmailRequestId() == null;
-        boolean phoneLeft = phone != null && request.gongPhoneRequestId() == null;
-        if (!emailLeft && !phoneLeft) {
-            transitions.settle(request, replica, new DispatchOutcome.Submitted());
-            return null;
-        }
-        if (emailLeft) {
-            Step step = send(request, Identifier.EMAIL, () -> gong.eraseEmail(email), !phoneLeft, redact);
-            if (step.halt() != null || step.settled()) {
-                return step.halt();
-            }
-        }
-        return phoneLeft ? send(request, Identifier.PHONE, () -> gong.erasePhone(phone), true, redact).halt() : null;
-    }
-
-    private Step send(ClaimedRequest request, Identifier identifier, Supplier<GongResponse> call, boolean last,
-                      UnaryOperator<String> redact) {
-        if (!rateLimiter.acquirePermission()) {
-            return Step.halt(new Halt(Duration.ZERO, "No rate-limit permit in time", true));
-        }
-        if (!circuitAllowsCalls()) {
-            return Step.halt(new Halt(Duration.ZERO, "Gong is unavailable (circuit open)", true));
-        }
-        if (!budget.tryReserve()) {
-            log.warn("Today's Gong budget of {} calls is spent; dispatching resumes tomorrow (UTC)", budget.limit());
-            return Step.halt(new Halt(Duration.ZERO, "Today's Gong call budget is spent", true));
-        }
-        OutcomePolicy.Decision decision;
-        try {
-            decision = outcomes.answered(identifier, circuitBreaker.executeSupplier(call), request.attempt(), last, redact);
-        } catch (GongUnavailable e) {
-            decision = outcomes.unavailable(identifier, e, request.attempt(), redact);
-        } catch (CallNotPermittedException e) {
-            return Step.halt(new Halt(Duration.ZERO, "Gong is unavailable (circuit open)", true));
-        }
-        boolean held = transitions.recordCall(request, replica, decision.call(), decision.outcome());
-        log.info("Erasure request {} attempt {}: {} -> {} in {} ms{}", request.id(), request.attempt(), decision.call().endpoint(),
-                decision.call().httpStatus() != null ? decision.call().httpStatus() : decision.call().failure(),
-                decision.call().latencyMs(), decision.call().gongRequestId() != null ? ", Gong requestId " + decision.call().gongRequestId() : "");
-        if (!held) {
-            log.warn("Erasure request {}: the lease was lost during the call; its outcome is left to the new holder", request.id());
-        }
-        Halt halt = pauseFor(decision);
-        boolean settled = !held || !(decision.outcome() instanceof DispatchOutcome.Progress);
-        return new Step(settled, halt);
-    }
-
-    private Halt pauseFor(OutcomePolicy.Decision decision) {
-        switch (decision.pause()) {
-            case RATE_LIMITED -> {
-                log.warn("Gong answered 429: no calls from any replica for {}", decision.pauseFor());
-                pause.rateLimited(decision.pauseFor(), replica);
-                rateLimiter.drainPermissions();
-                return new Halt(decision.pauseFor(), "Gong's rate limit was exceeded; waiting for Retry-After", false);
-            }
-            case CREDENTIALS_REJECTED -> {
-                log.error("Gong rejected the credentials: dispatching paused for {}", decision.pauseFor());
-                pause.credentialsRejected(decision.pauseFor(), replica);
-                return new Halt(decision.pauseFor(), "Gong rejected the credentials", false);
-            }
-            default -> {
-                if (decision.call().httpStatus() != null && decision.call().httpStatus() / 100 == 2) {
-                    pause.clear(replica);
-                }
-                return null;
-            }
-        }
-    }
-
-    private boolean circuitAllowsCalls() {
-        CircuitBreaker.State state = circuitBreaker.getState();
-        return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
-    }
-
-    /** @param includesCurrent whether the request being sent also goes back unsent */
-    private record Halt(Duration delay, String reason, boolean includesCurrent) {
-    }
-
-    /** @param settled whether the request left DISPATCHING (or this replica's hands) */
-    private record Step(boolean settled, Halt halt) {
-
-        static Step halt(Halt halt) {
-            return new Step(false, halt);
-        }
+    private record Unreleased(List<ClaimedRequest> claims, String reason) {
     }
 }

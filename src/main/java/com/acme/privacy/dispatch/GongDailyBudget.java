@@ -11,6 +11,16 @@ import org.springframework.stereotype.Component;
 class GongDailyBudget {
 
     private static final String TODAY = "(now() AT TIME ZONE 'UTC')::date";
+    // One round trip per call: the budget and the start that a new leader spaces its first call from.
+    private static final String RESERVE = """
+            WITH used AS (
+                INSERT INTO gong_daily_usage AS u (day, calls) VALUES (%s, 1)
+                ON CONFLICT (day) DO UPDATE SET calls = u.calls + 1 WHERE u.calls < :limit
+                RETURNING calls),
+            stamped AS (
+                UPDATE dispatch_pace SET last_call_at = clock_timestamp(), calls_per_second = :pace
+                WHERE id = 1 AND EXISTS (SELECT 1 FROM used))
+            SELECT calls FROM used""".formatted(TODAY);
 
     private final JdbcClient jdbc;
     private final int limit;
@@ -20,14 +30,13 @@ class GongDailyBudget {
         this.limit = properties.dailyBudget();
     }
 
-    /** Takes one call from today's budget; {@code false} when it is spent. */
-    boolean tryReserve() {
-        return jdbc.sql("INSERT INTO gong_daily_usage AS u (day, calls) VALUES (" + TODAY + ", 1) "
-                        + "ON CONFLICT (day) DO UPDATE SET calls = u.calls + 1 WHERE u.calls < :limit RETURNING calls")
-                .param("limit", limit)
-                .query(Integer.class)
-                .optional()
-                .isPresent();
+    /**
+     * Takes one call from today's budget and stamps it as the deployment's latest call start, made at {@code pace}.
+     *
+     * @return {@code false} when today's budget is spent
+     */
+    boolean tryReserve(double pace) {
+        return jdbc.sql(RESERVE).param("limit", limit).param("pace", pace).query(Integer.class).optional().isPresent();
     }
 
     int usedToday() {

@@ -5,65 +5,61 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-
 /**
- * The {@code gong} health component: whether requests can reach Gong now. It is DOWN while the circuit is open or the
- * credentials are rejected, but it is not part of the readiness group: intake keeps working when Gong does not.
+ * The {@code gong} health component: whether requests can reach Gong now, as the {@link DispatchGate} sees it. It is
+ * DOWN while the circuit is open or Gong refused us in a way that needs a human, but it is not part of the readiness
+ * group: intake keeps working when Gong does not.
  */
 @Component("gong")
 class GongHealthIndicator implements HealthIndicator {
 
     private final Dispatcher dispatcher;
-    private final DispatchPause pause;
-    private final GongDailyBudget budget;
-    private final CircuitBreaker circuitBreaker;
+    private final DispatchGate gate;
     private final DispatchProperties properties;
 
-    GongHealthIndicator(Dispatcher dispatcher, DispatchPause pause, GongDailyBudget budget, CircuitBreaker gongCircuitBreaker,
-                        DispatchProperties properties) {
+    GongHealthIndicator(Dispatcher dispatcher, DispatchGate gate, DispatchProperties properties) {
         this.dispatcher = dispatcher;
-        this.pause = pause;
-        this.budget = budget;
-        this.circuitBreaker = gongCircuitBreaker;
+        this.gate = gate;
         this.properties = properties;
     }
 
     @Override
     public Health health() {
-        DispatchPause.State paused;
-        int used;
+        DispatchGate.State state;
         try {
-            paused = pause.current();
-            used = budget.usedToday();
+            state = gate.state();
         } catch (DataAccessException e) {
             return Health.unknown().withDetail("state", "unknown: the database is unavailable").build();
         }
-        CircuitBreaker.State circuit = circuitBreaker.getState();
+        DispatchPause.State paused = state.pause();
         Health.Builder health;
-        String state;
+        String description;
         if (paused.reason() == DispatchPause.Reason.CREDENTIALS_REJECTED) {
             health = Health.down();
-            state = "credentials rejected; next try at " + paused.until();
-        } else if (circuit == CircuitBreaker.State.OPEN || circuit == CircuitBreaker.State.FORCED_OPEN) {
+            description = "credentials rejected; next try at " + paused.until();
+        } else if (paused.reason() == DispatchPause.Reason.MISCONFIGURED) {
             health = Health.down();
-            state = "circuit open";
+            description = "misconfigured: Gong answered 404, 405 or 410; check privacy.gong.base-url; next try at " + paused.until();
+        } else if (state.circuitOpen()) {
+            health = Health.down();
+            description = "circuit open";
         } else if (paused.active()) {
             health = Health.up();
-            state = "rate-limited until " + paused.until();
-        } else if (used >= budget.limit()) {
+            description = "rate-limited until " + paused.until();
+        } else if (state.budgetSpent()) {
             health = Health.up();
-            state = "daily budget spent";
+            description = "daily budget spent";
         } else {
             health = Health.up();
-            state = "up";
+            description = "up";
         }
         return health
-                .withDetail("state", state)
+                .withDetail("state", description)
                 .withDetail("dispatchingHere", properties.enabled() && dispatcher.isLeader())
-                .withDetail("circuit", circuit.name())
-                .withDetail("budgetUsedToday", used)
-                .withDetail("budgetLimit", budget.limit())
+                .withDetail("circuit", state.circuit().name())
+                .withDetail("callsPerSecond", state.pace())
+                .withDetail("budgetUsedToday", state.budgetUsed())
+                .withDetail("budgetLimit", state.budgetLimit())
                 .build();
     }
 }

@@ -1,7 +1,6 @@
 package com.acme.privacy.erasure;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -23,7 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 class ErasureRequestMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureRequestMetrics.class);
-    private static final List<ErasureStatus> BACKLOG = List.of(ErasureStatus.PENDING, ErasureStatus.DISPATCHING, ErasureStatus.FAILED);
+    private static final String OLDEST_OPEN = "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM erasure_request "
+            + "WHERE status IN (" + ErasureStatus.sqlList(ErasureStatus.OPEN) + ")";
+    private static final String OVERDUE = "SELECT count(*) FROM erasure_request WHERE due_at < now() AND status IN ("
+            + ErasureStatus.sqlList(ErasureStatus.UNANSWERED) + ")";
 
     private record Snapshot(Map<ErasureStatus, Long> backlog, double oldestPendingAgeSeconds, long overdue) {
     }
@@ -35,7 +37,7 @@ class ErasureRequestMetrics {
     ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.meters = meters;
-        for (ErasureStatus status : BACKLOG) {
+        for (ErasureStatus status : ErasureStatus.UNANSWERED) {
             Gauge.builder("privacy.requests.backlog", this, metrics -> metrics.snapshot.backlog().getOrDefault(status, 0L))
                     .description("Requests not yet answered, by status")
                     .tag("status", status.name())
@@ -64,16 +66,12 @@ class ErasureRequestMetrics {
     void refresh() {
         try {
             Map<ErasureStatus, Long> backlog = new EnumMap<>(ErasureStatus.class);
-            for (ErasureStatus status : BACKLOG) {
+            for (ErasureStatus status : ErasureStatus.UNANSWERED) {
                 backlog.put(status, jdbc.sql("SELECT count(*) FROM erasure_request WHERE status = ?").param(status.name())
                         .query(Long.class).single());
             }
-            double oldest = jdbc.sql("""
-                    SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM erasure_request
-                    WHERE status IN ('PENDING', 'DISPATCHING')""").query(Double.class).single();
-            long overdue = jdbc.sql("""
-                    SELECT count(*) FROM erasure_request
-                    WHERE due_at < now() AND status IN ('PENDING', 'DISPATCHING', 'FAILED')""").query(Long.class).single();
+            double oldest = jdbc.sql(OLDEST_OPEN).query(Double.class).single();
+            long overdue = jdbc.sql(OVERDUE).query(Long.class).single();
             snapshot = new Snapshot(backlog, oldest, overdue);
         } catch (DataAccessException e) {
             log.debug("Backlog metrics not refreshed: {}", e.getClass().getSimpleName());

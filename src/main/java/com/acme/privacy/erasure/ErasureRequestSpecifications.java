@@ -1,15 +1,10 @@
 package com.acme.privacy.erasure;
 
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 import org.springframework.data.jpa.domain.Specification;
 
 final class ErasureRequestSpecifications {
-
-    /** Not yet answered: overdue when past due in one of these. */
-    static final Set<ErasureStatus> UNANSWERED = EnumSet.of(ErasureStatus.PENDING, ErasureStatus.DISPATCHING, ErasureStatus.FAILED);
 
     private ErasureRequestSpecifications() {
     }
@@ -25,10 +20,10 @@ final class ErasureRequestSpecifications {
         spec = spec.and(between("receivedAt", filter.receivedFrom(), filter.receivedTo()));
         spec = spec.and(between("createdAt", filter.createdFrom(), filter.createdTo()));
         if (Boolean.TRUE.equals(filter.overdue())) {
-            spec = spec.and((root, query, cb) -> cb.and(cb.lessThan(root.get("dueAt"), now), root.get("status").in(UNANSWERED)));
+            spec = spec.and((root, query, cb) -> cb.and(cb.lessThan(root.get("dueAt"), now), root.get("status").in(ErasureStatus.UNANSWERED)));
         } else if (Boolean.FALSE.equals(filter.overdue())) {
             spec = spec.and((root, query, cb) -> cb.or(cb.greaterThanOrEqualTo(root.get("dueAt"), now),
-                    cb.not(root.get("status").in(UNANSWERED))));
+                    cb.not(root.get("status").in(ErasureStatus.UNANSWERED))));
         }
         return spec;
     }

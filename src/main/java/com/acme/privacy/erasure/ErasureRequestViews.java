@@ -13,6 +13,7 @@ import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.audit.ChainVerification;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditEventView;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditTrailView;
+import com.acme.privacy.pii.IdentifierUnreadable;
 import com.acme.privacy.pii.ProtectedIdentifiers;
 import com.acme.privacy.pii.Sealed;
 import com.acme.privacy.security.Caller;
@@ -43,7 +44,7 @@ class ErasureRequestViews {
     ErasureRequestView view(ErasureRequest request, Caller caller) {
         boolean owner = access.owns(caller, request);
         boolean overdue = request.getDueAt().isBefore(clock.instant())
-                && ErasureRequestSpecifications.UNANSWERED.contains(request.getStatus());
+                && ErasureStatus.UNANSWERED.contains(request.getStatus());
         return new ErasureRequestView(
                 request.getId(),
                 request.getStatus(),
@@ -69,7 +70,7 @@ class ErasureRequestViews {
     private static String masked(Supplier<String> reveal, Sealed sealed) {
         try {
             return reveal.get();
-        } catch (IllegalStateException undecryptable) {
+        } catch (IdentifierUnreadable undecryptable) {
             return "[unreadable: key " + sealed.keyId() + "]";
         }
     }

@@ -2,6 +2,7 @@ package com.acme.privacy.erasure;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The life of an erasure request; {@link #allowedNext()} is the whole state machine. */
 public enum ErasureStatus {
@@ -18,6 +19,13 @@ public enum ErasureStatus {
 
     /** Statuses in which a request still counts as the subject's open request. */
     public static final Set<ErasureStatus> OPEN = EnumSet.of(PENDING, DISPATCHING);
+    /** Not yet answered: overdue when past due in one of these; the backlog. */
+    public static final Set<ErasureStatus> UNANSWERED = EnumSet.of(PENDING, DISPATCHING, FAILED);
+
+    /** A set as a SQL list, {@code 'PENDING', 'DISPATCHING'}, for statements that match the partial indexes. */
+    public static String sqlList(Set<ErasureStatus> statuses) {
+        return statuses.stream().map(status -> "'" + status.name() + "'").collect(Collectors.joining(", "));
+    }
 
     public Set<ErasureStatus> allowedNext() {
         return switch (this) {

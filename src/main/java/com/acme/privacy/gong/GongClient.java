@@ -1,15 +1,19 @@
 package com.acme.privacy.gong;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.stereotype.Component;
 
@@ -19,10 +23,15 @@ import com.acme.privacy.pii.PhoneNumber;
 /**
  * A thin client for Gong's data-privacy endpoints. Built on the JDK's HTTP client so that no library logs the URL,
  * which must carry the identifier in its query string. 5xx, timeouts and connection failures throw
- * {@link GongUnavailable}; every other answer is returned.
+ * {@link GongUnavailable}, an interruption {@link GongCallInterrupted}; every other answer is returned. Exception
+ * messages never quote the URL.
  */
 @Component
 public class GongClient {
+
+    /** Gong's answers are a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final Duration DEADLINE_MARGIN = Duration.ofSeconds(1);
 
     private final GongProperties properties;
     private final HttpClient http;
@@ -56,26 +65,49 @@ public class GongClient {
         return call(GongEndpoint.DATA_FOR_PHONE, phone.value());
     }
 
+    /** The longest one exchange may take, from sending to the last byte of the body. */
+    public Duration deadline() {
+        return properties.readTimeout().plus(DEADLINE_MARGIN);
+    }
+
+    /**
+     * Sends and waits for the whole answer, headers and body, within {@link #deadline()}. The JDK's request timeout
+     * stops counting once the headers arrive (JDK-8258397), so a body that stalls would block forever without it.
+     */
     private GongResponse call(GongEndpoint endpoint, String identifier) {
         if (!isConfigured()) {
             throw new IllegalStateException("Gong credentials are not configured (privacy.gong.*)");
         }
         long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> exchange;
         try {
-            HttpResponse<byte[]> answer = http.send(request(endpoint, identifier), HttpResponse.BodyHandlers.ofByteArray());
+            exchange = http.sendAsync(request(endpoint, identifier), info -> new CappedBody(MAX_BODY_BYTES));
+        } catch (IllegalArgumentException unusable) {
+            // Its message would quote the URL, and with it the identifier.
+            throw unavailable(endpoint, GongUnavailable.Kind.CONNECTION_FAILED, started, "the request could not be built");
+        }
+        try {
+            HttpResponse<byte[]> answer = exchange.get(deadline().toNanos(), TimeUnit.NANOSECONDS);
             GongResponse response = reader.read(endpoint, answer, since(started));
             metrics.record(endpoint, GongCallMetrics.outcome(response.status()), response.latency());
             if (response.status() >= 500) {
                 throw new GongUnavailable(response);
             }
             return response;
-        } catch (HttpTimeoutException e) {
-            throw unavailable(endpoint, GongUnavailable.Kind.TIMEOUT, started, "no answer within " + properties.readTimeout());
-        } catch (IOException e) {
-            throw unavailable(endpoint, GongUnavailable.Kind.CONNECTION_FAILED, started, e.getClass().getSimpleName());
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw unavailable(endpoint, GongUnavailable.Kind.TIMEOUT, started, "no complete answer within " + deadline());
+        } catch (ExecutionException e) {
+            boolean timedOut = e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof HttpConnectTimeoutException);
+            throw timedOut
+                    ? unavailable(endpoint, GongUnavailable.Kind.TIMEOUT, started, "no answer within " + properties.readTimeout())
+                    : unavailable(endpoint, GongUnavailable.Kind.CONNECTION_FAILED, started, e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(endpoint, GongUnavailable.Kind.CONNECTION_FAILED, started, "interrupted");
+            // Reported by the exception rather than the thread's flag: the dispatcher records the call before it stops.
+            exchange.cancel(true);
+            Duration latency = since(started);
+            metrics.record(endpoint, "interrupted", latency);
+            throw new GongCallInterrupted(endpoint, latency);
         }
     }
 

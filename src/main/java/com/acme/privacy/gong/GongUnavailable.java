@@ -15,7 +15,7 @@ public class GongUnavailable extends RuntimeException {
     private final Kind kind;
     private final Duration latency;
 
-    GongUnavailable(GongResponse response) {
+    public GongUnavailable(GongResponse response) {
         super("Gong " + response.endpoint().label() + " answered " + response.status());
         this.response = response;
         this.endpoint = response.endpoint();

@@ -42,15 +42,18 @@ final class IdentifierCipher {
     String open(IdentifierKind kind, Sealed sealed) {
         SecretKey key = keys.encryptionKeys.get(sealed.keyId());
         if (key == null) {
-            throw new IllegalStateException("No decryption key configured for key id " + sealed.keyId());
+            throw new DecryptionKeyMissing(sealed.keyId());
         }
         byte[] data = sealed.ciphertext();
+        if (data == null || data.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new CiphertextRejected(sealed.keyId());
+        }
         byte[] nonce = Arrays.copyOfRange(data, 0, NONCE_BYTES);
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, kind);
             return new String(cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Identifier ciphertext failed authentication (key id " + sealed.keyId() + ")");
+            throw new CiphertextRejected(sealed.keyId());
         }
     }
 

@@ -36,11 +36,23 @@ public class ProtectedIdentifiers {
         return hasher.hash("fingerprint", text);
     }
 
+    /** @throws IdentifierUnreadable when the key is missing, the ciphertext is damaged or the value no longer validates */
     public EmailAddress revealEmail(Sealed sealed) {
-        return new EmailAddress(cipher.open(IdentifierKind.EMAIL, sealed));
+        String value = cipher.open(IdentifierKind.EMAIL, sealed);
+        try {
+            return new EmailAddress(value);
+        } catch (IllegalArgumentException invalid) {
+            throw new StoredIdentifierInvalid(sealed.keyId());
+        }
     }
 
+    /** @throws IdentifierUnreadable when the key is missing, the ciphertext is damaged or the value no longer validates */
     public PhoneNumber revealPhone(Sealed sealed) {
-        return new PhoneNumber(cipher.open(IdentifierKind.PHONE, sealed));
+        String value = cipher.open(IdentifierKind.PHONE, sealed);
+        try {
+            return new PhoneNumber(value);
+        } catch (IllegalArgumentException invalid) {
+            throw new StoredIdentifierInvalid(sealed.keyId());
+        }
     }
 }

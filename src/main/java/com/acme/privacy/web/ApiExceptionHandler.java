@@ -101,7 +101,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (DatabaseFailures.isUnavailable(ex)) {
             return databaseUnavailable(ex);
         }
-        log.error("Unexpected error", ex);
+        log.error("Unexpected error: {}", ex.getClass().getSimpleName(), RedactedFailure.of(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged");
         problem.setTitle("Internal error");

@@ -43,6 +43,15 @@ class EnvironmentBindingTest {
                 .set("dispatch.dailyBudget", "4000")
                 .set("dispatch.lease", "2m")
                 .set("dispatch.maxAttempts", "7")
+                .set("dispatch.failoverTimeout", "20s")
+                .set("dispatch.misconfigurationRetryInterval", "2m")
+                .set("dispatch.pace.decreaseFactor", "0.6")
+                .set("dispatch.pace.ceilingFactor", "0.8")
+                .set("dispatch.pace.increasePerSuccess", "0.02")
+                .set("dispatch.pace.ceilingRecovery", "2h")
+                .set("gong.maxCallsPerSecond", "4")
+                .set("gong.maxCallsPerDay", "20000")
+                .set("gong.allowPlainHttp", "true")
                 .set("dispatch.shutdownGraceSeconds", "20")
                 .set("erasure.otherRegulationDeadline", "20d")
                 .set("security.jwt.rolesClaim", "groups")
@@ -54,6 +63,9 @@ class EnvironmentBindingTest {
         assertThat(gong.accessKeySecret()).isEqualTo(secretValue("PRIVACY_GONG_ACCESS_KEY_SECRET"));
         assertThat(gong.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(gong.readTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(gong.maxCallsPerSecond()).isEqualTo(4);
+        assertThat(gong.maxCallsPerDay()).isEqualTo(20_000);
+        assertThat(gong.allowPlainHttp()).isTrue();
 
         DispatchProperties dispatch = binder.bind("privacy.dispatch", DispatchProperties.class).get();
         assertThat(dispatch.enabled()).isFalse();
@@ -61,6 +73,9 @@ class EnvironmentBindingTest {
         assertThat(dispatch.dailyBudget()).isEqualTo(4000);
         assertThat(dispatch.lease()).isEqualTo(Duration.ofMinutes(2));
         assertThat(dispatch.maxAttempts()).isEqualTo(7);
+        assertThat(dispatch.failoverTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(dispatch.misconfigurationRetryInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(dispatch.pace()).isEqualTo(new DispatchProperties.Pace(0.6, 0.8, 0.02, Duration.ofHours(2)));
         assertThat(dispatch.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
 
         ErasureProperties erasure = binder.bind("privacy.erasure", ErasureProperties.class).get();
@@ -107,6 +122,7 @@ class EnvironmentBindingTest {
         assertThat(pii.encryptionKeys()).containsOnlyKeys(pii.activeKeyId());
         GongProperties gong = binder.bind("privacy.gong", GongProperties.class).get();
         assertThat(gong.baseUrl()).isEqualTo(URI.create("http://gong-sandbox:8080"));
+        assertThat(gong.allowPlainHttp()).isTrue();
         assertThat(gong.accessKey()).isNotBlank();
         AccessControlProperties access = binder.bind("privacy.security", AccessControlProperties.class).get();
         assertThat(access.apiKeys()).singleElement()

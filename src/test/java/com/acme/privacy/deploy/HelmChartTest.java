@@ -27,7 +27,8 @@ class HelmChartTest {
     // What the service exports at /actuator/prometheus, as the dashboard and the alerts rely on it.
     private static final Set<String> SERVICE_METRICS = Set.of("privacy_requests_received_total",
             "privacy_requests_backlog", "privacy_requests_oldest_pending_age_seconds", "privacy_requests_overdue",
-            "privacy_dispatcher_active", "privacy_dispatch_paused", "privacy_auth_failures_total", "gong_calls_total",
+            "privacy_dispatcher_active", "privacy_dispatch_paused", "privacy_dispatch_pace_calls_per_second",
+            "privacy_dispatch_standing_down", "privacy_auth_failures_total", "gong_calls_total",
             "gong_call_duration_seconds_bucket", "gong_daily_budget_used_calls", "gong_daily_budget_remaining_calls",
             "gong_daily_budget_limit_calls", "resilience4j_circuitbreaker_state",
             "resilience4j_ratelimiter_available_permissions");
@@ -118,7 +119,7 @@ class HelmChartTest {
         Map<String, Map<String, Object>> rules = rulesByAlert(rendered.named("PrometheusRule", FULLNAME));
 
         assertThat(rules).containsOnlyKeys("PrivacyRequestsGongCircuitOpen", "PrivacyRequestsGongCredentialsRejected",
-                "PrivacyRequestsOldestPendingTooOld", "PrivacyRequestsOverdue", "PrivacyRequestsFailed",
+                "PrivacyRequestsGongMisconfigured", "PrivacyRequestsDispatcherStandingDown", "PrivacyRequestsOldestPendingTooOld", "PrivacyRequestsOverdue", "PrivacyRequestsFailed",
                 "PrivacyRequestsGongBudgetNearlySpent", "PrivacyRequestsNoActiveDispatcher");
         assertThat(rules.get("PrivacyRequestsGongCircuitOpen")).containsEntry("for", "15m");
         assertThat((String) rules.get("PrivacyRequestsOldestPendingTooOld").get("expr")).endsWith("> 48 * 3600");

@@ -23,28 +23,32 @@ class HelmValuesSchemaTest {
     }
 
     @Test
-    void rejectsARateAboveGongsLimit() {
-        // --set passes 3.5 as a string and 5 as an integer: both forms are range-checked.
+    void rejectsARateAboveGongsLimitForTheCompany() {
+        // --set passes 3.5 as a string and 5 as an integer: both forms are compared.
         assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.callsPerSecond", "3.5")))
-                .hasMessageContaining("callsPerSecond");
+                .hasMessageContaining("dispatch.callsPerSecond must not exceed gong.maxCallsPerSecond");
         assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.callsPerSecond", "5")))
-                .hasMessageContaining("callsPerSecond");
+                .hasMessageContaining("dispatch.callsPerSecond must not exceed gong.maxCallsPerSecond");
         assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.callsPerSecond", "0")))
                 .hasMessageContaining("callsPerSecond");
     }
 
     @Test
-    void rejectsADailyBudgetAboveGongsLimit() {
+    void rejectsADailyBudgetAboveGongsLimitForTheCompany() {
         assertThatThrownBy(() -> HelmChart.template(t -> t.set("dispatch.dailyBudget", "10001")))
-                .hasMessageContaining("dailyBudget");
+                .hasMessageContaining("dispatch.dailyBudget must not exceed gong.maxCallsPerDay");
     }
 
     @Test
-    void acceptsGongsLimitsThemselves() {
+    void acceptsGongsLimitsThemselvesAndHigherOnesWhenGongRaisedThem() {
         HelmChart.Manifests rendered = HelmChart.template(t -> t.set("dispatch.callsPerSecond", "3")
                 .set("dispatch.dailyBudget", "10000"));
         assertThat(rendered.settings()).containsEntry("PRIVACY_DISPATCH_CALLS_PER_SECOND", "3")
                 .containsEntry("PRIVACY_DISPATCH_DAILY_BUDGET", "10000");
+        HelmChart.Manifests raised = HelmChart.template(t -> t.set("gong.maxCallsPerSecond", "10").set("gong.maxCallsPerDay", "50000")
+                .set("dispatch.callsPerSecond", "8.5").set("dispatch.dailyBudget", "40000"));
+        assertThat(raised.settings()).containsEntry("PRIVACY_GONG_MAX_CALLS_PER_SECOND", "10")
+                .containsEntry("PRIVACY_DISPATCH_CALLS_PER_SECOND", "8.5");
     }
 
     @Test

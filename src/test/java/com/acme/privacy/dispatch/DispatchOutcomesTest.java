@@ -18,9 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.DispatcherTest;
@@ -49,12 +51,19 @@ class DispatchOutcomesTest {
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
 
+    @Autowired
+    GongPace pace;
+
+    @LocalManagementPort
+    int managementPort;
+
     Api api;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
         GongConditions.normal(sandbox, circuitBreakers, jdbc);
+        pace.resume(null, null, null, null);
     }
 
     @AfterEach
@@ -255,6 +264,32 @@ class DispatchOutcomesTest {
 
         assertThat(callsFor(email)).hasSize(1);
         assertThat(callsFor(phone)).extracting(ReceivedCall::status).containsExactly(500, 200);
+    }
+
+    @Test
+    void aWrongPathPausesDispatchingWithoutFailingAnythingAndShowsIt() {
+        sandbox.answerAlways(Reply.status(404));
+        List<String> ids = List.of(api.create(request(unique(), null, "GDPR")), api.create(request(unique(), null, "GDPR")));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "MISCONFIGURED".equals(pauseReason()));
+        RestTestClient management = RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        String health = body(management.get().uri("/actuator/health/gong").exchange());
+        assertThat((String) JsonPath.read(health, "$.status")).isEqualTo("DOWN");
+        assertThat((String) JsonPath.read(health, "$.details.state")).startsWith("misconfigured");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> body(management.get().uri("/actuator/prometheus").exchange())
+                .contains("privacy_dispatch_paused{reason=\"misconfigured\"} 1"));
+        // Tried again after the pause, one call at a time, and still nothing fails.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.erasures().size() >= 2);
+        assertThat(sandbox.erasures()).extracting(ReceivedCall::status).containsOnly(404);
+        for (String id : ids) {
+            String details = body(api.get(id));
+            assertThat((String) JsonPath.read(details, "$.status")).isIn("PENDING", "DISPATCHING");
+            assertThat((Integer) JsonPath.read(details, "$.attempts")).isZero();
+        }
+
+        sandbox.behave();
+        ids.forEach(id -> api.awaitStatus(id, "SUBMITTED"));
+        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> pauseReason().isEmpty());
     }
 
     @Test

@@ -8,18 +8,20 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
-import com.acme.privacy.erasure.DispatchOutcome;
-import com.acme.privacy.erasure.GongCallRecord.Identifier;
+import com.acme.privacy.dispatch.GongCallRecord.Identifier;
 import com.acme.privacy.gong.GongEndpoint;
 import com.acme.privacy.gong.GongResponse;
+import com.acme.privacy.gong.GongUnavailable;
 
 class OutcomePolicyTest {
 
-    private final DispatchProperties properties = new DispatchProperties(true, "r", Duration.ofSeconds(1), 2.5, 5000,
+    static final DispatchProperties PROPERTIES = new DispatchProperties(true, "r", Duration.ofSeconds(1), 2.5, 5000,
             Duration.ofMinutes(5), 50, 10, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(60),
-            Duration.ofMinutes(5), Duration.ofSeconds(30));
+            Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(15),
+            Duration.ofSeconds(30), new DispatchProperties.Pace(0.5, 0.9, 0.01, Duration.ofHours(1)));
+    private final DispatchProperties properties = PROPERTIES;
     private final OutcomePolicy policy = new OutcomePolicy(properties, new Backoff(properties.backoffInitial(),
-            properties.backoffMax(), () -> 1.0));
+            properties.backoffMax(), () -> 1.0), Duration.ofMinutes(2));
     private final UnaryOperator<String> redact = text -> text.replace("jane@example.com", "j***@example.com");
 
     private static GongResponse response(int status, String requestId, Duration retryAfter, String... errors) {
@@ -37,7 +39,7 @@ class OutcomePolicyTest {
         assertThat(progress.outcome()).isInstanceOf(DispatchOutcome.Progress.class);
         assertThat(progress.call().gongRequestId()).isEqualTo("g-1");
         assertThat(progress.call().latencyMs()).isEqualTo(120);
-        assertThat(progress.pause()).isEqualTo(OutcomePolicy.Pause.NONE);
+        assertThat(progress.pause()).isNull();
     }
 
     @Test
@@ -58,7 +60,7 @@ class OutcomePolicyTest {
         for (int status : new int[] {401, 403}) {
             OutcomePolicy.Decision decision = decide(response(status, "g", null), 4, true);
             assertThat(decision.outcome()).isInstanceOf(DispatchOutcome.Requeued.class);
-            assertThat(decision.pause()).isEqualTo(OutcomePolicy.Pause.CREDENTIALS_REJECTED);
+            assertThat(decision.pause()).isEqualTo(DispatchPause.Reason.CREDENTIALS_REJECTED);
             assertThat(decision.pauseFor()).isEqualTo(Duration.ofMinutes(5));
         }
     }
@@ -67,14 +69,42 @@ class OutcomePolicyTest {
     void a429RequeuesWithoutCountingAndPausesForRetryAfterOrTheDefault() {
         OutcomePolicy.Decision given = decide(response(429, "g", Duration.ofSeconds(17)), 1, true);
         assertThat(given.outcome()).isEqualTo(new DispatchOutcome.Requeued(Duration.ofSeconds(17), "Gong's rate limit was exceeded (429)"));
-        assertThat(given.pause()).isEqualTo(OutcomePolicy.Pause.RATE_LIMITED);
+        assertThat(given.pause()).isEqualTo(DispatchPause.Reason.RATE_LIMITED);
         assertThat(decide(response(429, "g", null), 1, true).pauseFor()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void otherStatusesAreRetriedUntilTheAttemptsRunOut() {
-        assertThat(decide(response(404, null, null), 9, true).outcome()).isInstanceOf(DispatchOutcome.RetryLater.class);
-        assertThat(decide(response(404, null, null), 10, true).outcome()).isInstanceOf(DispatchOutcome.Failed.class);
+        assertThat(decide(response(409, null, null), 9, true).outcome()).isInstanceOf(DispatchOutcome.RetryLater.class);
+        assertThat(decide(response(422, null, null), 10, true).outcome()).isInstanceOf(DispatchOutcome.Failed.class);
+    }
+
+    @Test
+    void aWrongPlaceRequeuesWithoutCountingAndPausesLikeRejectedCredentials() {
+        for (int status : new int[] {404, 405, 410}) {
+            OutcomePolicy.Decision decision = decide(response(status, null, null), 10, true);
+            assertThat(decision.outcome()).isInstanceOf(DispatchOutcome.Requeued.class);
+            assertThat(decision.pause()).isEqualTo(DispatchPause.Reason.MISCONFIGURED);
+            assertThat(decision.pauseFor()).isEqualTo(Duration.ofMinutes(10));
+        }
+    }
+
+    @Test
+    void anOutageCountsOnlyWhileTheCircuitIsClosedAndRotatesTestCalls() {
+        GongUnavailable outage = new GongUnavailable(response(503, "g", null));
+        assertThat(policy.unavailable(Identifier.EMAIL, outage, 1, redact, true).outcome())
+                .isEqualTo(new DispatchOutcome.RetryLater(Duration.ofSeconds(30), "Gong answered 503; attempt 1 of 10"));
+        assertThat(policy.unavailable(Identifier.EMAIL, outage, 10, redact, true).outcome()).isInstanceOf(DispatchOutcome.Failed.class);
+        assertThat(policy.unavailable(Identifier.EMAIL, outage, 10, redact, false).outcome()).isInstanceOf(DispatchOutcome.Requeued.class);
+        DispatchOutcome test = policy.unavailable(Identifier.EMAIL, outage, 1, redact, false).outcome();
+        assertThat(((DispatchOutcome.Requeued) test).delay()).as("longer than the backoff: two open periods").isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aRequestsOwnFailureCountsAndFailsAfterMaxAttempts() {
+        assertThat(policy.broken(1, "Recording failed")).isEqualTo(new DispatchOutcome.RetryLater(Duration.ofSeconds(30),
+                "Recording failed; attempt 1 of 10"));
+        assertThat(policy.broken(10, "Recording failed")).isEqualTo(new DispatchOutcome.Failed("Recording failed; gave up after 10 attempts"));
     }
 
     @Test

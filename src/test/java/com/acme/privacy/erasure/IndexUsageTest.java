@@ -31,7 +31,8 @@ class IndexUsageTest {
 
     @BeforeAll
     void fill() {
-        // Mostly answered requests, as in a table that has run for a couple of years.
+        // The realistic shape: mostly answered requests, as in a table that has run for a couple of years, with the open
+        // ones the newest (i counts minutes back from now) and a few FAILED scattered through.
         jdbc.sql("""
                 INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, phone_ciphertext, phone_key_id,
                     phone_hash, source, regulation, received_at, due_at, status, next_attempt_at, created_at, updated_at)
@@ -40,7 +41,8 @@ class IndexUsageTest {
                        CASE WHEN i % 3 = 0 THEN sha256(('p' || i)::bytea) END,
                        'portal-' || (i % 20), CASE WHEN i % 2 = 0 THEN 'GDPR' ELSE 'CCPA' END,
                        now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval + interval '30 days',
-                       CASE WHEN i % 1000 = 0 THEN 'PENDING' WHEN i % 997 = 0 THEN 'FAILED' ELSE 'SUBMITTED' END,
+                       CASE WHEN i <= 1500 THEN 'PENDING' WHEN i <= 1600 THEN 'DISPATCHING' WHEN i % 997 = 0 THEN 'FAILED'
+                            ELSE 'SUBMITTED' END,
                        now(), now() - (i || ' minutes')::interval, now()
                 FROM generate_series(1, :rows) AS i
                 """).param("rows", ROWS).update();
@@ -67,9 +69,26 @@ class IndexUsageTest {
             "SELECT * FROM erasure_request WHERE source = 'portal-7' ORDER BY created_at DESC LIMIT 50",
             "SELECT * FROM erasure_request WHERE due_at < now() AND status IN ('PENDING', 'DISPATCHING', 'FAILED')",
             "SELECT * FROM erasure_request WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10",
-            "SELECT * FROM erasure_request WHERE source = 'portal-7' AND idempotency_key = 'abc'"})
+            "SELECT * FROM erasure_request WHERE source = 'portal-7' AND idempotency_key = 'abc'",
+            "SELECT id FROM erasure_request WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY due_at, id LIMIT 12 FOR UPDATE SKIP LOCKED",
+            "SELECT id FROM erasure_request WHERE status = 'DISPATCHING' AND lease_until < now()"})
     void lookupsUseAnIndex(String query) {
         assertThat(plan(query)).doesNotContain("Seq Scan").containsIgnoringCase("index");
+    }
+
+    /** Open requests are the newest rows: walking the whole created_at index for them would read nearly all of it. */
+    @Test
+    void theOldestOpenRequestIsReadFromThePartialIndexOfOpenRequests() {
+        assertThat(plan("SELECT min(created_at) FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING')"))
+                .contains("erasure_request_open_created_idx").doesNotContain("Seq Scan");
+    }
+
+    /** It walks only open requests, already in deadline order, and stops at its limit. */
+    @Test
+    void theClaimWalksOpenRequestsInDeadlineOrder() {
+        assertThat(plan("SELECT id FROM erasure_request WHERE status = 'PENDING' AND next_attempt_at <= now() "
+                + "ORDER BY due_at, id LIMIT 12 FOR UPDATE SKIP LOCKED"))
+                .contains("Index Scan using erasure_request_open_due_idx").doesNotContain("top-N heapsort");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,13 @@ class GongClientTest {
     }
 
     private GongClient basic(String baseUrl) {
-        return client(new GongProperties(URI.create(baseUrl), GongSandbox.ACCESS_KEY, GongSandbox.ACCESS_KEY_SECRET, null, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        return client(properties(baseUrl, GongSandbox.ACCESS_KEY, GongSandbox.ACCESS_KEY_SECRET, null, null));
+    }
+
+    static GongProperties properties(String baseUrl, String accessKey, String secret, String bearerToken, String customerBaseUrl) {
+        return new GongProperties(URI.create(baseUrl), accessKey, secret, bearerToken,
+                customerBaseUrl == null ? null : URI.create(customerBaseUrl), Duration.ofSeconds(1), Duration.ofSeconds(1), 3,
+                10_000, false);
     }
 
     @Test
@@ -141,6 +148,47 @@ class GongClientTest {
     }
 
     @Test
+    void aBodyThatStallsAfterTheHeadersTimesOutWithinTheDeadline() {
+        sandbox.enqueue(Reply.stalledBody(Duration.ofSeconds(10)));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> basic(sandbox.baseUrl()).eraseEmail(new EmailAddress("stall@example.com")))
+                .isInstanceOfSatisfying(GongUnavailable.class, e -> assertThat(e.kind()).isEqualTo(GongUnavailable.Kind.TIMEOUT))
+                .hasMessageNotContaining("stall@example.com");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2900));
+    }
+
+    /** Cut off at the cap, the JSON no longer parses: the request id Gong put first is not read. */
+    @Test
+    void readsNoMoreThanTheBodyCap() {
+        sandbox.enqueue(Reply.hugeBody(GongClient.MAX_BODY_BYTES * 16));
+        GongResponse response = basic(sandbox.baseUrl()).eraseEmail(new EmailAddress("huge@example.com"));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.requestId()).isNull();
+    }
+
+    @Test
+    void anInterruptedCallIsAbandonedAndSaysSo() throws Exception {
+        sandbox.enqueue(Reply.slow(Duration.ofSeconds(5)));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                client(new GongProperties(URI.create(sandbox.baseUrl()), GongSandbox.ACCESS_KEY, GongSandbox.ACCESS_KEY_SECRET,
+                        null, null, Duration.ofSeconds(1), Duration.ofSeconds(30), 3, 10_000, false))
+                        .eraseEmail(new EmailAddress("stop@example.com"));
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        });
+        caller.start();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !sandbox.calls().isEmpty());
+        caller.interrupt();
+        caller.join(Duration.ofSeconds(5).toMillis());
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(GongCallInterrupted.class).hasMessageNotContaining("stop@example.com");
+        assertThat(meters.get("gong.calls").tags("outcome", "interrupted").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void throwsWhenGongCannotBeReached() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -153,15 +201,13 @@ class GongClientTest {
 
     @Test
     void usesABearerTokenAgainstTheCustomerBaseUrl() {
-        GongClient client = client(new GongProperties(URI.create("http://localhost:1"), null, null, GongSandbox.BEARER_TOKEN,
-                URI.create(sandbox.baseUrl() + "/"), Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        GongClient client = client(properties("http://localhost:1", null, null, GongSandbox.BEARER_TOKEN, sandbox.baseUrl() + "/"));
         assertThat(client.eraseEmail(new EmailAddress("oauth@example.com")).status()).isEqualTo(200);
     }
 
     @Test
     void wrongCredentialsGet401() {
-        GongClient client = client(new GongProperties(URI.create(sandbox.baseUrl()), "someone", "wrong", null, null,
-                Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        GongClient client = client(properties(sandbox.baseUrl(), "someone", "wrong", null, null));
         GongResponse response = client.eraseEmail(new EmailAddress("a@example.com"));
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.errors()).containsExactly("Unauthorized");
@@ -169,13 +215,11 @@ class GongClientTest {
 
     @Test
     void refusesToCallWithoutCredentialsAndNeverPrintsThem() {
-        GongProperties none = new GongProperties(URI.create(sandbox.baseUrl()), null, null, null, null, Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+        GongProperties none = properties(sandbox.baseUrl(), null, null, null, null);
         assertThat(client(none).isConfigured()).isFalse();
         assertThatThrownBy(() -> client(none).eraseEmail(new EmailAddress("a@example.com"))).isInstanceOf(IllegalStateException.class);
 
-        GongProperties secret = new GongProperties(URI.create(sandbox.baseUrl()), "key", "s3cr3t", "t0k3n", null,
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        GongProperties secret = properties(sandbox.baseUrl(), "key", "s3cr3t", "t0k3n", null);
         assertThat(secret.toString()).doesNotContain("s3cr3t", "t0k3n", "key");
     }
 

@@ -54,8 +54,17 @@ class ProtectedIdentifiersTest {
         byte[] tampered = sealed.ciphertext().clone();
         tampered[tampered.length - 1] ^= 1;
         assertThatThrownBy(() -> identifiers.revealEmail(new Sealed("2026", tampered)))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("jane");
-        assertThatThrownBy(() -> identifiers.revealPhone(sealed)).isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(CiphertextRejected.class).hasMessageNotContaining("jane");
+        assertThatThrownBy(() -> identifiers.revealPhone(sealed)).isInstanceOf(CiphertextRejected.class);
+    }
+
+    @Test
+    void refusesATruncatedCiphertextAndNamesAMissingKey() {
+        assertThatThrownBy(() -> identifiers.revealEmail(new Sealed("2026", new byte[] {1, 2, 3})))
+                .isInstanceOf(CiphertextRejected.class);
+        Sealed sealed = identifiers.protect(new EmailAddress("jane@example.com")).sealed();
+        assertThatThrownBy(() -> identifiers.revealEmail(new Sealed("retired", sealed.ciphertext())))
+                .isInstanceOf(DecryptionKeyMissing.class).hasMessage("No decryption key configured for key id retired");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class GongSandbox implements AutoCloseable {
     private final List<ReceivedCall> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
-    private final LeakyBucket bucket = new LeakyBucket(3, 3.0);
+    private volatile LeakyBucket bucket = new LeakyBucket(3, 3.0);
     private final ScheduledExecutorService slowAnswers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gong-sandbox-slow");
         thread.setDaemon(true);
@@ -127,12 +127,25 @@ public final class GongSandbox implements AutoCloseable {
         dailyCap = cap;
     }
 
+    /**
+     * Meters with a leaky bucket of this rate and capacity. Capacity 1 is the strictest reading of Gong's limit: any
+     * two calls closer than {@code 1 / perSecond} get a 429.
+     */
+    public void meter(double perSecond, double capacity) {
+        bucket = new LeakyBucket(capacity, perSecond);
+    }
+
+    /** No rate limit at all, e.g. to measure the service's own ceiling. */
+    public void unmetered() {
+        bucket = new LeakyBucket(Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+
     /** Forgets calls, erasures, scripts and metering. */
     public synchronized void reset() {
         behave();
         calls.clear();
         erased.clear();
-        bucket.empty();
+        bucket = new LeakyBucket(3, 3.0);
         usedToday = 0;
         dailyCap = 10_000;
     }
@@ -144,6 +157,7 @@ public final class GongSandbox implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        Instant arrived = Instant.now();
         String requestId = UUID.randomUUID().toString();
         String path = exchange.getRequestURI().getPath();
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -162,7 +176,7 @@ public final class GongSandbox implements AutoCloseable {
                 answer = respond(name, query.get(endpoint[1]), requestId);
             }
         }
-        calls.add(new ReceivedCall(Instant.now(), exchange.getRequestMethod(), path, endpoint == null ? null : query.get(endpoint[1]),
+        calls.add(new ReceivedCall(arrived, exchange.getRequestMethod(), path, endpoint == null ? null : query.get(endpoint[1]),
                 answer.status(), requestId));
         send(exchange, answer);
     }
@@ -187,7 +201,7 @@ public final class GongSandbox implements AutoCloseable {
             if (reply != null) {
                 return reply.answer(requestId, identifier);
             }
-            return new Answer(200, Map.of("requestId", requestId), null, Duration.ZERO);
+            return new Answer(200, Map.of("requestId", requestId), null, Duration.ZERO, Duration.ZERO, 0);
         }
         boolean gone = erased.contains(identifier.toLowerCase(Locale.ROOT));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -196,7 +210,7 @@ public final class GongSandbox implements AutoCloseable {
         body.put("calls", gone ? List.of() : List.of(Map.of("id", "c-1")));
         body.put("meetings", List.of());
         body.put("customerData", gone ? List.of() : List.of(Map.of("objectType", "Lead")));
-        return new Answer(200, body, null, Duration.ZERO);
+        return new Answer(200, body, null, Duration.ZERO, Duration.ZERO, 0);
     }
 
     private synchronized Answer meter(String requestId) {
@@ -208,10 +222,11 @@ public final class GongSandbox implements AutoCloseable {
         if (usedToday >= dailyCap) {
             long toMidnight = Duration.between(Instant.now(), today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)).toSeconds() + 1;
             return new Answer(429, Map.of("requestId", requestId, "errors", List.of("Daily limit exceeded")), String.valueOf(toMidnight),
-                    Duration.ZERO);
+                    Duration.ZERO, Duration.ZERO, 0);
         }
         if (!bucket.tryAdd()) {
-            return new Answer(429, Map.of("requestId", requestId, "errors", List.of("Too many requests")), "1", Duration.ZERO);
+            return new Answer(429, Map.of("requestId", requestId, "errors", List.of("Too many requests")), "1", Duration.ZERO,
+                    Duration.ZERO, 0);
         }
         usedToday++;
         return null;
@@ -232,18 +247,38 @@ public final class GongSandbox implements AutoCloseable {
     }
 
     private void write(HttpExchange exchange, Answer answer) {
-        byte[] body = json.writeValueAsBytes(answer.body());
+        Map<String, Object> fields = new LinkedHashMap<>(answer.body());
+        if (answer.padding() > 0) {
+            fields.put("padding", "x".repeat(answer.padding()));
+        }
+        byte[] body = json.writeValueAsBytes(fields);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (answer.retryAfter() != null) {
             exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
         }
         try {
             exchange.sendResponseHeaders(answer.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
+            OutputStream out = exchange.getResponseBody();
+            if (answer.bodyStall().isZero()) {
                 out.write(body);
+                out.close();
+                return;
             }
+            // Headers and half the body now, the rest much later: a proxy or server that stalls mid-answer.
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            slowAnswers.schedule(() -> finish(out, body), answer.bodyStall().toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             // The client gave up waiting (a timeout under test); nothing more to say.
+        }
+    }
+
+    private static void finish(OutputStream out, byte[] body) {
+        try {
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.close();
+        } catch (IOException e) {
+            // The client gave up waiting.
         }
     }
 
@@ -266,42 +301,59 @@ public final class GongSandbox implements AutoCloseable {
     public record ReceivedCall(Instant at, String method, String path, String identifier, int status, String requestId) {
     }
 
-    private record Answer(int status, Map<String, ?> body, String retryAfter, Duration delay) {
+    /**
+     * @param delay     before anything is sent
+     * @param bodyStall between the first and the second half of the body
+     * @param padding   length of a filler field after the others, to make the body large
+     */
+    private record Answer(int status, Map<String, ?> body, String retryAfter, Duration delay, Duration bodyStall, int padding) {
 
         static Answer error(int status, String requestId, String error) {
-            return new Answer(status, Map.of("requestId", requestId, "errors", List.of(error)), null, Duration.ZERO);
+            return new Answer(status, Map.of("requestId", requestId, "errors", List.of(error)), null, Duration.ZERO,
+                    Duration.ZERO, 0);
         }
     }
 
     /** A scripted answer to an erase call. */
-    public record Reply(int status, List<String> errors, String retryAfter, Duration delay, boolean succeed) {
+    public record Reply(int status, List<String> errors, String retryAfter, Duration delay, boolean succeed, Duration bodyStall,
+                        int padding) {
 
         public static Reply status(int status) {
-            return new Reply(status, List.of("Scripted " + status), null, Duration.ZERO, false);
+            return new Reply(status, List.of("Scripted " + status), null, Duration.ZERO, false, Duration.ZERO, 0);
         }
 
         /** Gong's integrity protection refusing the erasure, quoting the identifier as Gong might. */
         public static Reply integrityRefusal() {
             return new Reply(400, List.of("Data integrity protection: too many objects would be deleted for %s"), null,
-                    Duration.ZERO, false);
+                    Duration.ZERO, false, Duration.ZERO, 0);
         }
 
         public static Reply rateLimited(String retryAfter) {
-            return new Reply(429, List.of("Too many requests"), retryAfter, Duration.ZERO, false);
+            return new Reply(429, List.of("Too many requests"), retryAfter, Duration.ZERO, false, Duration.ZERO, 0);
         }
 
         /** Succeeds, after a delay. */
         public static Reply slow(Duration delay) {
-            return new Reply(200, List.of(), null, delay, true);
+            return new Reply(200, List.of(), null, delay, true, Duration.ZERO, 0);
+        }
+
+        /** Succeeds, but sends the headers and half the body, then nothing for {@code stall}. */
+        public static Reply stalledBody(Duration stall) {
+            return new Reply(200, List.of(), null, Duration.ZERO, true, stall, 0);
+        }
+
+        /** A 200 with a request id, then a filler field of {@code bytes} characters. */
+        public static Reply hugeBody(int bytes) {
+            return new Reply(200, List.of(), null, Duration.ZERO, true, Duration.ZERO, bytes);
         }
 
         Answer answer(String requestId, String identifier) {
             if (succeed) {
-                return new Answer(200, Map.of("requestId", requestId), null, delay);
+                return new Answer(200, Map.of("requestId", requestId), null, delay, bodyStall, padding);
             }
             List<String> texts = new ArrayList<>();
             errors.forEach(error -> texts.add(error.replace("%s", identifier)));
-            return new Answer(status, Map.of("requestId", requestId, "errors", texts), retryAfter, delay);
+            return new Answer(status, Map.of("requestId", requestId, "errors", texts), retryAfter, delay, bodyStall, padding);
         }
     }
 
@@ -329,8 +381,5 @@ public final class GongSandbox implements AutoCloseable {
             return true;
         }
 
-        synchronized void empty() {
-            level = 0;
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.PrivacyRequestApplication;
 
@@ -25,6 +26,12 @@ public final class ServiceInstance implements AutoCloseable {
 
     public Api api() {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    /** A client of the management port (health, metrics). */
+    public RestTestClient management() {
+        int port = context.getEnvironment().getProperty("local.management.port", Integer.class);
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     }
 
     public <T> T bean(Class<T> type) {
@@ -76,7 +83,7 @@ public final class ServiceInstance implements AutoCloseable {
             return start(replica, Map.of());
         }
 
-        private static String randomKey() {
+        public static String randomKey() {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             return Base64.getEncoder().encodeToString(key);

@@ -1,6 +1,7 @@
 package com.acme.privacy.testsupport;
 
 import java.io.IOException;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -83,6 +84,25 @@ public final class TestDatabases {
     }
 
     public record TestDatabase(String url, String username, String password) {
+
+        private URI address() {
+            return URI.create(url.substring("jdbc:".length()));
+        }
+
+        public String host() {
+            return address().getHost();
+        }
+
+        public int port() {
+            return address().getPort();
+        }
+
+        /** The same database reached through another port on this machine, e.g. a {@link TcpProxy}'s. */
+        public TestDatabase via(int localPort) {
+            URI address = address();
+            return new TestDatabase("jdbc:postgresql://127.0.0.1:" + localPort + address.getRawPath()
+                    + (address.getRawQuery() == null ? "" : "?" + address.getRawQuery()), username, password);
+        }
     }
 
     private record Server(String adminUrl, String username, String password, boolean shared) {

@@ -1,4 +1,4 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.dispatch;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,12 +8,17 @@ import java.util.Map;
  * One call to Gong as the audit trail keeps it.
  *
  * @param httpStatus {@code null} when no answer arrived
- * @param failure    why no answer arrived (timeout, connection failure), or {@code null}
+ * @param failure    why no answer arrived (timeout, connection failure, interruption), or {@code null}
  */
-public record GongCallRecord(Identifier identifier, String endpoint, Integer httpStatus, String gongRequestId,
-                             List<String> errors, long latencyMs, String failure) {
+record GongCallRecord(Identifier identifier, String endpoint, Integer httpStatus, String gongRequestId,
+                      List<String> errors, long latencyMs, String failure) {
 
-    public enum Identifier { EMAIL, PHONE }
+    enum Identifier { EMAIL, PHONE }
+
+    /** Gong accepted it and gave its receipt. */
+    boolean accepted() {
+        return httpStatus != null && httpStatus / 100 == 2 && gongRequestId != null;
+    }
 
     Map<String, Object> details(int attempt, String replica) {
         Map<String, Object> details = new LinkedHashMap<>();

@@ -1,9 +1,9 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.dispatch;
 
 import java.time.Duration;
 
-/** What a Gong call means for its request. */
-public sealed interface DispatchOutcome {
+/** What a claim comes to. Only outcomes of the request's own making count an attempt. */
+sealed interface DispatchOutcome {
 
     /** This identifier is erased; another remains, so the request stays claimed. */
     record Progress() implements DispatchOutcome {
@@ -21,7 +21,10 @@ public sealed interface DispatchOutcome {
     record RetryLater(Duration delay, String reason) implements DispatchOutcome {
     }
 
-    /** Back to the queue for reasons not the request's own (rate limit, credentials); the attempt does not count. */
+    /**
+     * Back to the queue for reasons not the request's own (rate limit, credentials, an outage, shutdown, no call
+     * made); the attempt does not count.
+     */
     record Requeued(Duration delay, String reason) implements DispatchOutcome {
     }
 }

@@ -1,0 +1,179 @@
+package com.acme.privacy.dispatch;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.stereotype.Component;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+
+/**
+ * Decides whether a call to Gong may go now: this replica leads, Gong has not paused us, the circuit lets calls
+ * through, today's budget has room, and the pace allows another start. Every Gong call passes here, and the health
+ * indicator reads the same state.
+ */
+@Component
+class DispatchGate {
+
+    /** The shared state that decides whether dispatching may go on. */
+    record State(DispatchPause.State pause, int budgetUsed, int budgetLimit, CircuitBreaker.State circuit, double pace) {
+
+        boolean circuitOpen() {
+            return isOpen(circuit);
+        }
+
+        boolean budgetSpent() {
+            return budgetUsed >= budgetLimit;
+        }
+
+        /** Why nothing may be claimed now, or {@code null}. */
+        String closedBecause() {
+            if (pause.active()) {
+                return "Gong paused all calls (" + pause.reason() + ")";
+            }
+            if (circuitOpen()) {
+                return "Gong is unavailable (circuit open)";
+            }
+            return budgetSpent() ? "Today's Gong call budget is spent" : null;
+        }
+    }
+
+    /** @param circuitClosed whether the circuit was closed when the call was admitted; a half-open call is a test */
+    record Admission(String refusal, boolean circuitClosed) {
+
+        boolean admitted() {
+            return refusal == null;
+        }
+    }
+
+    private final DispatchLeadership leadership;
+    private final DispatchPause pause;
+    private final GongDailyBudget budget;
+    private final SharedPace sharedPace;
+    private final GongPace pace;
+    private final CircuitBreaker circuit;
+    private final RateLimiter limiter;
+    private final String replica;
+    private volatile boolean pauseNeedsClearing;
+
+    DispatchGate(DispatchLeadership leadership, DispatchPause pause, GongDailyBudget budget, SharedPace sharedPace, GongPace pace,
+                 CircuitBreaker gongCircuitBreaker, RateLimiter gongRateLimiter, DispatchProperties properties) {
+        this.leadership = leadership;
+        this.pause = pause;
+        this.budget = budget;
+        this.sharedPace = sharedPace;
+        this.pace = pace;
+        this.circuit = gongCircuitBreaker;
+        this.limiter = gongRateLimiter;
+        this.replica = properties.replicaId();
+    }
+
+    static boolean isOpen(CircuitBreaker.State state) {
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+    }
+
+    /** Reads the shared state from PostgreSQL. */
+    State state() {
+        DispatchPause.State paused = pause.current();
+        pauseNeedsClearing = paused.reason() != null;
+        return new State(paused, budget.usedToday(), budget.limit(), circuit.getState(), pace.callsPerSecond());
+    }
+
+    boolean circuitHalfOpen() {
+        return circuit.getState() == CircuitBreaker.State.HALF_OPEN;
+    }
+
+    int halfOpenPermits() {
+        return circuit.getCircuitBreakerConfig().getPermittedNumberOfCallsInHalfOpenState();
+    }
+
+    double callsPerSecond() {
+        return pace.callsPerSecond();
+    }
+
+    /** A new term as leader: continue from the pace and the last call start that the previous leader left. */
+    void resumeLead() {
+        sharedPace.resumeInto(pace);
+    }
+
+    /**
+     * Waits for the pace, then takes a circuit permission, a limiter permit and a call from today's budget, and last
+     * confirms the lead, so that a replica that lost it while waiting (say, on a blocked statement) does not call.
+     */
+    Admission admit() {
+        try {
+            TimeUnit.NANOSECONDS.sleep(pace.untilNextStart().toNanos());
+        } catch (InterruptedException e) {
+            return refused("The dispatcher was interrupted");
+        }
+        boolean closed = circuit.getState() == CircuitBreaker.State.CLOSED;
+        if (!circuit.tryAcquirePermission()) {
+            return refused("Gong is unavailable (circuit open)");
+        }
+        boolean admitted = false;
+        try {
+            if (!limiter.acquirePermission()) {
+                return refused("No rate-limit permit in time");
+            }
+            if (!budget.tryReserve(pace.callsPerSecond())) {
+                return refused("Today's Gong call budget is spent");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return refused("The dispatcher was interrupted");
+            }
+            if (!leadership.lead()) {
+                return refused("This replica is no longer the active dispatcher");
+            }
+            admitted = true;
+            // As close to the call's start as possible: the spacing is measured from here.
+            pace.started();
+            return new Admission(null, closed);
+        } finally {
+            if (!admitted) {
+                circuit.releasePermission();
+            }
+        }
+    }
+
+    /** Gong answered (any status but 5xx): for the circuit, Gong works. Memory first, then the shared state. */
+    void answered(Duration latency, OutcomePolicy.Decision decision) {
+        circuit.onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
+        boolean rateLimited = decision.pause() == DispatchPause.Reason.RATE_LIMITED;
+        if (rateLimited) {
+            pace.rateLimited();
+            limiter.drainPermissions();
+        } else if (decision.call().accepted()) {
+            pace.succeeded();
+        }
+        if (decision.pause() != null) {
+            pause.pause(decision.pause(), decision.pauseFor(), replica);
+            pauseNeedsClearing = true;
+        } else if (decision.call().accepted() && pauseNeedsClearing) {
+            pause.clear(replica);
+            pauseNeedsClearing = false;
+        }
+        if (rateLimited) {
+            sharedPace.save(pace);
+        }
+    }
+
+    /** A 5xx, timeout or connection failure, which the circuit counts. */
+    void failed(Duration latency, Throwable failure) {
+        circuit.onError(latency.toNanos(), TimeUnit.NANOSECONDS, failure);
+    }
+
+    /** The admitted call was not completed (interrupted, or our own failure): it says nothing about Gong. */
+    void abandoned() {
+        circuit.releasePermission();
+    }
+
+    /** Whether the circuit is closed now, after the call's result was recorded. */
+    boolean circuitClosed() {
+        return circuit.getState() == CircuitBreaker.State.CLOSED;
+    }
+
+    private static Admission refused(String reason) {
+        return new Admission(reason, false);
+    }
+}

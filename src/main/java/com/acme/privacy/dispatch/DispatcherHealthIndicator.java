@@ -1,0 +1,34 @@
+package com.acme.privacy.dispatch;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code dispatcher} health component: DOWN while this replica stands back although it could dispatch (a stalled
+ * round, a missing key, a transaction-pooling proxy). Not in the readiness group: the API works on.
+ */
+@Component
+class DispatcherHealthIndicator implements HealthIndicator {
+
+    private final Dispatcher dispatcher;
+    private final DispatchProperties properties;
+
+    DispatcherHealthIndicator(Dispatcher dispatcher, DispatchProperties properties) {
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+    }
+
+    @Override
+    public Health health() {
+        if (!properties.enabled()) {
+            return Health.up().withDetail("state", "switched off").build();
+        }
+        StandDown standingDown = dispatcher.standingDown();
+        if (standingDown != null) {
+            return Health.down().withDetail("state", "standing down: " + standingDown.description())
+                    .withDetail("reason", standingDown.name()).build();
+        }
+        return Health.up().withDetail("state", dispatcher.isLeader() ? "dispatching" : "standing by").build();
+    }
+}
