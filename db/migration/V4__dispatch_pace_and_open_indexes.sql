@@ -17,3 +17,7 @@ ALTER TABLE dispatch_pause ADD CONSTRAINT dispatch_pause_reason_check
 -- The oldest-pending gauge: open requests are the newest rows, so min(created_at) over the whole created_at index
 -- would walk almost all of it.
 CREATE INDEX erasure_request_open_created_idx ON erasure_request (created_at) WHERE status IN ('PENDING', 'DISPATCHING');
+-- The overdue list, newest first: it walks unanswered requests by creation and stops at the page, however many
+-- FAILED ones have piled up.
+CREATE INDEX erasure_request_unanswered_created_idx ON erasure_request (created_at)
+    WHERE status IN ('PENDING', 'DISPATCHING', 'FAILED');

@@ -2,6 +2,8 @@ package com.acme.privacy.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -31,18 +33,21 @@ public class AuditTrail {
     /** Appends within the caller's transaction, so the event commits or rolls back with the change it records. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEntry entry) {
-        jdbc.sql("""
-                INSERT INTO audit_event (request_id, actor, kind, from_status, to_status, reason, details)
-                VALUES (:requestId, :actor, :kind, :fromStatus, :toStatus, :reason, CAST(:details AS jsonb))
-                """)
-                .param("requestId", entry.requestId())
-                .param("actor", entry.actor())
-                .param("kind", entry.kind().name())
-                .param("fromStatus", entry.fromStatus())
-                .param("toStatus", entry.toStatus())
-                .param("reason", entry.reason())
-                .param("details", json.writeValueAsString(entry.details()))
-                .update();
+        record(List.of(entry));
+    }
+
+    /** Appends several events of the caller's transaction in one statement, in this order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(List<AuditEntry> entries) {
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO audit_event (request_id, actor, kind, from_status, to_status, reason, details) VALUES ");
+        List<Object> values = new ArrayList<>();
+        for (AuditEntry entry : entries) {
+            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, CAST(? AS jsonb))");
+            values.addAll(Arrays.asList(entry.requestId(), entry.actor(), entry.kind().name(), entry.fromStatus(),
+                    entry.toStatus(), entry.reason(), json.writeValueAsString(entry.details())));
+        }
+        jdbc.sql(sql.toString()).params(values).update();
     }
 
     @Transactional(readOnly = true)

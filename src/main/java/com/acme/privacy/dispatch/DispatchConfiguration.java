@@ -24,10 +24,23 @@ class DispatchConfiguration {
 
     /**
      * The hard cap at {@code calls-per-second}, one permit per interval, registered so that its metrics are exported.
-     * {@link GongPace} spaces the calls inside it. Refuses settings beyond Gong's limits for the company.
+     * {@link GongPace} spaces the calls inside it.
      */
     @Bean
     RateLimiter gongRateLimiter(RateLimiterRegistry registry, DispatchProperties properties, GongProperties gong) {
+        checkAgainstGongsLimits(properties, gong);
+        Duration interval = Duration.ofNanos(Math.round(1_000_000_000 / properties.callsPerSecond()));
+        RateLimiterConfig config = RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(interval)
+                // The pace already spaced the call; a longer wait means something else took the permits.
+                .timeoutDuration(interval.multipliedBy(5))
+                .build();
+        return registry.rateLimiter(GONG, config);
+    }
+
+    /** Refuses to start beyond the company's limits at Gong, and warns when identifiers would travel in clear. */
+    private static void checkAgainstGongsLimits(DispatchProperties properties, GongProperties gong) {
         if (properties.callsPerSecond() > gong.maxCallsPerSecond()) {
             throw new IllegalStateException("privacy.dispatch.calls-per-second (" + properties.callsPerSecond() + ") exceeds "
                     + "Gong's limit privacy.gong.max-calls-per-second (" + gong.maxCallsPerSecond() + ")");
@@ -39,14 +52,6 @@ class DispatchConfiguration {
         if (gong.sendsInClearOverTheNetwork()) {
             log.warn("privacy.gong.allow-plain-http is set: identifiers go to Gong unencrypted. Only for a local sandbox.");
         }
-        Duration interval = Duration.ofNanos(Math.round(1_000_000_000 / properties.callsPerSecond()));
-        RateLimiterConfig config = RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(interval)
-                // The pace already spaced the call; a longer wait means something else took the permits.
-                .timeoutDuration(interval.multipliedBy(5))
-                .build();
-        return registry.rateLimiter(GONG, config);
     }
 
     /** Configured under {@code resilience4j.circuitbreaker.instances.gong}. */

@@ -56,6 +56,7 @@ class DispatchGate {
     private final RateLimiter limiter;
     private final String replica;
     private volatile boolean pauseNeedsClearing;
+    private volatile boolean closed;
 
     DispatchGate(DispatchLeadership leadership, DispatchPause pause, GongDailyBudget budget, SharedPace sharedPace, GongPace pace,
                  CircuitBreaker gongCircuitBreaker, RateLimiter gongRateLimiter, DispatchProperties properties) {
@@ -73,11 +74,22 @@ class DispatchGate {
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
     }
 
-    /** Reads the shared state from PostgreSQL. */
+    /** Reads the shared state from PostgreSQL; for health and metrics, from any thread. */
     State state() {
-        DispatchPause.State paused = pause.current();
-        pauseNeedsClearing = paused.reason() != null;
-        return new State(paused, budget.usedToday(), budget.limit(), circuit.getState(), pace.callsPerSecond());
+        return new State(pause.current(), budget.usedToday(), budget.limit(), circuit.getState(), pace.callsPerSecond());
+    }
+
+    /**
+     * The state a round starts from, on the dispatcher's thread. An open circuit whose wait has passed moves to
+     * half-open here, so that its test calls can be claimed whether or not Resilience4j moves it by itself.
+     */
+    State roundState() {
+        if (isOpen(circuit.getState()) && circuit.tryAcquirePermission()) {
+            circuit.releasePermission();
+        }
+        State state = state();
+        pauseNeedsClearing = state.pause().reason() != null;
+        return state;
     }
 
     boolean circuitHalfOpen() {
@@ -97,9 +109,16 @@ class DispatchGate {
         sharedPace.resumeInto(pace);
     }
 
+    /** From now on no call is admitted: the dispatcher is stopping, and checks this between calls. */
+    void close() {
+        closed = true;
+    }
+
     /**
-     * Waits for the pace, then takes a circuit permission, a limiter permit and a call from today's budget, and last
-     * confirms the lead, so that a replica that lost it while waiting (say, on a blocked statement) does not call.
+     * Waits for the pace, then takes a circuit permission, a limiter permit and a call from today's budget. The
+     * reservation is refused unless PostgreSQL confirms that this replica's lock backend still holds the lead and
+     * Gong's pause is over, in the same statement, so that a replica that lost the lead while waiting (say, on a
+     * blocked statement) does not call. A call reserved but not made after all is given back to the budget.
      */
     Admission admit() {
         try {
@@ -107,38 +126,48 @@ class DispatchGate {
         } catch (InterruptedException e) {
             return refused("The dispatcher was interrupted");
         }
-        boolean closed = circuit.getState() == CircuitBreaker.State.CLOSED;
+        if (closed) {
+            return refused("The dispatcher is shutting down");
+        }
+        boolean circuitClosed = circuit.getState() == CircuitBreaker.State.CLOSED;
         if (!circuit.tryAcquirePermission()) {
             return refused("Gong is unavailable (circuit open)");
         }
-        boolean admitted = false;
+        GongDailyBudget.Reservation reservation = null;
+        String refusal;
         try {
             if (!limiter.acquirePermission()) {
-                return refused("No rate-limit permit in time");
+                refusal = "No rate-limit permit in time";
+            } else {
+                reservation = budget.tryReserve(pace.callsPerSecond(), leadership.backend());
+                refusal = switch (reservation) {
+                    case NOT_LEADING -> "This replica is no longer the active dispatcher";
+                    case SPENT -> "Today's Gong call budget is spent";
+                    case PAUSED -> "Gong paused all calls";
+                    case RESERVED -> Thread.currentThread().isInterrupted() ? "The dispatcher was interrupted"
+                            : closed ? "The dispatcher is shutting down" : null;
+                };
             }
-            if (!budget.tryReserve(pace.callsPerSecond())) {
-                return refused("Today's Gong call budget is spent");
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return refused("The dispatcher was interrupted");
-            }
-            if (!leadership.lead()) {
-                return refused("This replica is no longer the active dispatcher");
-            }
-            admitted = true;
-            // As close to the call's start as possible: the spacing is measured from here.
-            pace.started();
-            return new Admission(null, closed);
-        } finally {
-            if (!admitted) {
-                circuit.releasePermission();
-            }
+        } catch (RuntimeException e) {
+            circuit.releasePermission();
+            throw e;
         }
+        if (refusal != null) {
+            circuit.releasePermission();
+            if (reservation == GongDailyBudget.Reservation.RESERVED) {
+                budget.giveBack();
+            }
+            return refused(refusal);
+        }
+        // As close to the call's start as possible: the spacing is measured from here.
+        pace.started();
+        return new Admission(null, circuitClosed);
     }
 
     /** Gong answered (any status but 5xx): for the circuit, Gong works. Memory first, then the shared state. */
     void answered(Duration latency, OutcomePolicy.Decision decision) {
         circuit.onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
+        pace.finished(latency);
         boolean rateLimited = decision.pause() == DispatchPause.Reason.RATE_LIMITED;
         if (rateLimited) {
             pace.rateLimited();
@@ -161,6 +190,7 @@ class DispatchGate {
     /** A 5xx, timeout or connection failure, which the circuit counts. */
     void failed(Duration latency, Throwable failure) {
         circuit.onError(latency.toNanos(), TimeUnit.NANOSECONDS, failure);
+        pace.finished(latency);
     }
 
     /** The admitted call was not completed (interrupted, or our own failure): it says nothing about Gong. */

@@ -32,9 +32,7 @@ class DispatchLeadership {
     private static final Logger log = LoggerFactory.getLogger(DispatchLeadership.class);
     // Advisory-lock namespace 2 is the dispatcher's (1 is the audit trail's).
     private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(2, 1), pg_backend_pid()";
-    private static final String HOLDS_LOCK = """
-            SELECT pg_backend_pid(), EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 2 AND objid = 1
-                                             AND objsubid = 2 AND pid = pg_backend_pid() AND granted)""";
+    private static final String HOLDS_LOCK = "SELECT pg_backend_pid(), " + heldBy("pg_backend_pid()");
     static final String POOLING_REFUSAL = "A transaction-pooling proxy (e.g. PgBouncer with pool_mode=transaction) sits "
             + "between the service and PostgreSQL: the dispatcher's advisory lock would not hold. Connect the service "
             + "directly or through session pooling; dispatching is refused";
@@ -43,6 +41,7 @@ class DispatchLeadership {
     private final Duration failoverTimeout;
     private final AtomicReference<Session> session = new AtomicReference<>();
     private volatile boolean leading;
+    private volatile boolean closed;
     private volatile String refusal;
     private volatile long term;
 
@@ -51,25 +50,27 @@ class DispatchLeadership {
         this.failoverTimeout = properties.failoverTimeout();
     }
 
+    /** SQL that is true while the backend {@code backend} (an SQL expression) holds the dispatcher's lock. */
+    static String heldBy(String backend) {
+        return "EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = 2 AND objid = 1 AND objsubid = 2 "
+                + "AND granted AND pid = " + backend + ")";
+    }
+
+    /** The backend that holds the lock for this replica, or 0 when it does not lead. */
+    int backend() {
+        Session current = session.get();
+        return current == null ? 0 : current.lockBackend;
+    }
+
     /**
      * Confirms the lead, or takes it when free; {@code false} when another replica leads, the database is unreachable
-     * or dispatching was refused. Called before every round and every Gong call.
+     * or dispatching was refused. Called at the start of every round.
      */
     synchronized boolean lead() {
-        Session current = session.get();
-        if (current != null) {
-            Hold hold = current.check();
-            if (hold == Hold.HELD) {
-                return true;
-            }
-            if (hold == Hold.OTHER_BACKEND) {
-                refuse();
-            } else {
-                log.warn("Lost the dispatcher lock; standing by");
-            }
-            resign();
+        if (confirm()) {
+            return true;
         }
-        if (refusal != null) {
+        if (refusal != null || closed) {
             return false;
         }
         Session candidate = null;
@@ -111,6 +112,34 @@ class DispatchLeadership {
         } finally {
             probe.close();
         }
+    }
+
+    /**
+     * Whether this replica still holds the lead it took; never takes it. Called right before every Gong call, so that
+     * a replica that lost the lead meanwhile (and whose claims the new leader has put back) does not call.
+     */
+    boolean confirm() {
+        Session current = session.get();
+        if (current == null) {
+            return false;
+        }
+        Hold hold = current.check();
+        if (hold == Hold.HELD) {
+            return true;
+        }
+        if (hold == Hold.OTHER_BACKEND) {
+            refuse();
+        } else {
+            log.warn("Lost the dispatcher lock; standing by");
+        }
+        resign();
+        return false;
+    }
+
+    /** At shutdown: gives up the lead and never takes it again, whatever thread still runs. */
+    void close() {
+        closed = true;
+        resign();
     }
 
     private void refuse() {

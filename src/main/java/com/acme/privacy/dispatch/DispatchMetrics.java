@@ -38,12 +38,14 @@ class DispatchMetrics {
                     .register(meters);
         }
         for (DispatchPause.Reason reason : DispatchPause.Reason.values()) {
-            Gauge.builder("privacy.dispatch.paused", this, m -> m.pauseState.active() && m.pauseState.reason() == reason ? 1 : 0)
+            Gauge.builder("privacy.dispatch.paused", this, m -> m.paused(reason) ? 1 : 0)
                     .description("1 while Gong has paused all calls, by reason")
                     .tag("reason", reason.name().toLowerCase(Locale.ROOT))
                     .register(meters);
         }
-        Gauge.builder("privacy.dispatch.pace", gate, DispatchGate::callsPerSecond).baseUnit("calls.per.second")
+        // Only the leader's pace is real; a standby's would spoil max() across pods.
+        Gauge.builder("privacy.dispatch.pace", gate, g -> dispatcher.isLeader() ? g.callsPerSecond() : Double.NaN)
+                .baseUnit("calls.per.second")
                 .description("The pace Gong calls go at now; below calls-per-second after 429s").register(meters);
         Gauge.builder("gong.daily.budget.used", this, m -> m.used).baseUnit("calls")
                 .description("Gong calls made today (UTC) by the whole deployment").register(meters);
@@ -51,6 +53,12 @@ class DispatchMetrics {
                 .description("Gong calls left today (UTC)").register(meters);
         Gauge.builder("gong.daily.budget.limit", budget, GongDailyBudget::limit).baseUnit("calls")
                 .description("Gong calls allowed per UTC day").register(meters);
+    }
+
+    /** A reason that needs a human stays on between its retries, so that its alert does not flap. */
+    private boolean paused(DispatchPause.Reason reason) {
+        DispatchPause.State state = pauseState;
+        return state.reason() == reason && (state.active() || state.needsAttention());
     }
 
     @Scheduled(fixedDelayString = "${privacy.metrics.refresh-interval:15s}")

@@ -3,6 +3,7 @@ package com.acme.privacy.dispatch;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,15 +58,14 @@ class DispatchQueue {
             RETURNING r.id, r.attempts, abandoned.leased_by
             """;
 
-    private static final String SETTLE = """
-            UPDATE erasure_request
-            SET status = :to,
-                attempts = attempts + :counted,
-                next_attempt_at = CASE WHEN :to = 'PENDING' THEN now() + make_interval(secs => :delaySeconds) END,
-                submitted_at = CASE WHEN :to = 'SUBMITTED' THEN now() ELSE submitted_at END,
-                lease_until = NULL, leased_by = NULL, updated_at = now(), version = version + 1
-            WHERE id = :id AND status = 'DISPATCHING' AND leased_by = :replica AND lease_until = :leaseUntil
-            """;
+    /** The fence: only the claim's holder, under this very claim, changes the row. */
+    private static final String FENCE = " WHERE id = :id AND status = 'DISPATCHING' AND leased_by = :replica AND lease_until = :leaseUntil";
+    private static final String SETTLEMENT = """
+            status = :to,
+            attempts = attempts + :counted,
+            next_attempt_at = CASE WHEN :to = 'PENDING' THEN now() + make_interval(secs => :delaySeconds) END,
+            submitted_at = CASE WHEN :to = 'SUBMITTED' THEN now() ELSE submitted_at END,
+            lease_until = NULL, leased_by = NULL, """;
 
     private final AuditTrail auditTrail;
     private final JdbcClient jdbc;
@@ -135,26 +135,26 @@ class DispatchQueue {
     }
 
     /**
-     * Records a call to Gong and what it means for the request.
+     * Records a call to Gong and what it means for the request: Gong's receipt and the settlement in one fenced
+     * update, then the call's event and the status change in one insert.
      *
      * @return {@code false} when the claim was lost meanwhile: the call is on record, the status is left to the new holder
      */
     @Transactional
     boolean recordCall(ClaimedRequest request, String replica, GongCallRecord call, DispatchOutcome outcome) {
-        auditTrail.record(AuditEntry.of(request.id(), dispatcher(replica), AuditEventKind.GONG_CALL,
+        String receipt = !call.accepted() ? ""
+                : call.identifier() == GongCallRecord.Identifier.EMAIL ? "gong_email_request_id = :gongId, " : "gong_phone_request_id = :gongId, ";
+        Settlement settlement = outcome instanceof DispatchOutcome.Progress ? null : Settlement.of(outcome);
+        boolean held = receipt.isEmpty() && settlement == null || update(request, replica, receipt, settlement, call.gongRequestId());
+        List<AuditEntry> events = new ArrayList<>();
+        events.add(AuditEntry.of(request.id(), dispatcher(replica), AuditEventKind.GONG_CALL,
                 call.endpoint() + (call.httpStatus() == null ? " failed" : " answered " + call.httpStatus()),
                 call.details(request.attempt(), replica)));
-        if (call.accepted()) {
-            String column = call.identifier() == GongCallRecord.Identifier.EMAIL ? "gong_email_request_id" : "gong_phone_request_id";
-            int updated = jdbc.sql("UPDATE erasure_request SET " + column + " = :gongId, updated_at = now(), version = version + 1 "
-                            + "WHERE id = :id AND status = 'DISPATCHING' AND leased_by = :replica AND lease_until = :leaseUntil")
-                    .param("gongId", call.gongRequestId()).param("id", request.id()).param("replica", replica)
-                    .param("leaseUntil", claimToken(request)).update();
-            if (updated == 0) {
-                return false;
-            }
+        if (held && settlement != null) {
+            events.add(settlement.event(request, replica));
         }
-        return outcome instanceof DispatchOutcome.Progress || settle(request, replica, outcome);
+        auditTrail.record(events);
+        return held;
     }
 
     /** Returns claimed requests to the queue without counting an attempt, e.g. on shutdown or a pause. */
@@ -171,30 +171,40 @@ class DispatchQueue {
     @Transactional
     boolean settle(ClaimedRequest request, String replica, DispatchOutcome outcome) {
         Settlement settlement = Settlement.of(outcome);
-        int updated = jdbc.sql(SETTLE)
-                .param("to", settlement.to().name())
-                .param("counted", settlement.counted() ? 1 : 0)
-                .param("delaySeconds", settlement.delay().toMillis() / 1000.0)
-                .param("id", request.id())
-                .param("replica", replica)
-                .param("leaseUntil", claimToken(request))
-                .update();
-        if (updated == 0) {
+        if (!update(request, replica, "", settlement, null)) {
             return false;
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("attempt", request.attempt());
-        details.put("attemptCounted", settlement.counted());
-        if (settlement.to() == ErasureStatus.PENDING) {
-            details.put("retryInSeconds", settlement.delay().toSeconds());
-        }
-        auditTrail.record(new AuditEntry(request.id(), dispatcher(replica), AuditEventKind.STATUS_CHANGED,
-                ErasureStatus.DISPATCHING.name(), settlement.to().name(), settlement.reason(), details));
+        auditTrail.record(settlement.event(request, replica));
         return true;
+    }
+
+    private boolean update(ClaimedRequest request, String replica, String receipt, Settlement settlement, String gongId) {
+        JdbcClient.StatementSpec update = jdbc.sql("UPDATE erasure_request SET " + receipt + (settlement == null ? "" : SETTLEMENT)
+                        + "updated_at = now(), version = version + 1" + FENCE)
+                .param("id", request.id()).param("replica", replica).param("leaseUntil", claimToken(request));
+        if (!receipt.isEmpty()) {
+            update = update.param("gongId", gongId);
+        }
+        if (settlement != null) {
+            update = update.param("to", settlement.to().name()).param("counted", settlement.counted() ? 1 : 0)
+                    .param("delaySeconds", settlement.delay().toMillis() / 1000.0);
+        }
+        return update.update() == 1;
     }
 
     /** Where an outcome leads, and whether it counts an attempt. */
     private record Settlement(ErasureStatus to, String reason, Duration delay, boolean counted) {
+
+        AuditEntry event(ClaimedRequest request, String replica) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("attempt", request.attempt());
+            details.put("attemptCounted", counted);
+            if (to == ErasureStatus.PENDING) {
+                details.put("retryInSeconds", delay.toSeconds());
+            }
+            return new AuditEntry(request.id(), dispatcher(replica), AuditEventKind.STATUS_CHANGED,
+                    ErasureStatus.DISPATCHING.name(), to.name(), reason, details);
+        }
 
         static Settlement of(DispatchOutcome outcome) {
             if (outcome instanceof DispatchOutcome.Submitted) {

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import com.acme.privacy.gong.GongClient;
 
 /**
- * Gives up the lead when a dispatch round makes no progress for longer than the longest a Gong call can take plus
- * {@code watchdog-margin}: whatever blocks this replica, another one takes over. Every call has a deadline, so only
- * something unforeseen trips it.
+ * Gives up the lead when a dispatch round makes no progress for longer than the longest a Gong call can take (the
+ * slowest pace's wait, then the call's deadline) plus {@code watchdog-margin}: whatever blocks this replica, another
+ * one takes over. Progress is marked around every call, and every call has a deadline, so only something unforeseen
+ * trips it.
  */
 @Component
 class DispatchWatchdog {
@@ -30,7 +31,7 @@ class DispatchWatchdog {
 
     DispatchWatchdog(DispatchLeadership leadership, GongClient gong, DispatchProperties properties) {
         this.leadership = leadership;
-        this.limit = gong.deadline().plus(properties.watchdogMargin());
+        this.limit = gong.deadline().plusNanos(Math.round(1e9 / GongPace.FLOOR)).plus(properties.watchdogMargin());
     }
 
     Duration limit() {

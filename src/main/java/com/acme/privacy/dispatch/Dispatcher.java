@@ -29,6 +29,8 @@ class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** A batch is what the current pace sends in this time, so that a crash strands seconds of work. */
     static final Duration CLAIM_HORIZON = Duration.ofSeconds(5);
+    /** Rounds that fail one after another before this replica gives up the lead. */
+    private static final int MAX_FAILED_ROUNDS = 3;
     /** After an interruption at shutdown, how long the call's outcome and the batch's release may take to record. */
     private static final Duration RECORD_GRACE = Duration.ofSeconds(5);
 
@@ -45,9 +47,9 @@ class Dispatcher implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile boolean stopping;
-    private volatile long standbyUntil = System.nanoTime();
-    private volatile StandDown standbyReason;
+    private volatile Standby standby;
     private long term;
+    private int failedRounds;
     private ScheduledExecutorService executor;
 
     Dispatcher(DispatchProperties properties, DispatchQueue queue, RequestSender sender, DispatchGate gate,
@@ -96,6 +98,7 @@ class Dispatcher implements SmartLifecycle {
             return;
         }
         stopping = true;
+        gate.close();
         executor.shutdown();
         try {
             if (!executor.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -109,7 +112,7 @@ class Dispatcher implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         watchdog.stop();
-        leadership.resign();
+        leadership.close();
         running = false;
         log.info("Dispatcher stopped");
     }
@@ -131,7 +134,8 @@ class Dispatcher implements SmartLifecycle {
         if (watchdog.isStalled()) {
             return StandDown.STALLED;
         }
-        return System.nanoTime() - standbyUntil < 0 ? standbyReason : null;
+        Standby current = standby;
+        return current != null && System.nanoTime() - current.until() < 0 ? current.reason() : null;
     }
 
     private void round() {
@@ -141,9 +145,16 @@ class Dispatcher implements SmartLifecycle {
             while (!stopping && dispatchBatch()) {
                 watchdog.progress();
             }
+            failedRounds = 0;
         } catch (RuntimeException e) {
             // Anything thrown out of here would cancel the schedule while this replica keeps the lead.
             log.error("Dispatch round failed: {}", e.getClass().getSimpleName(), RedactedFailure.of(e));
+            if (++failedRounds >= MAX_FAILED_ROUNDS && leadership.isLeader()) {
+                // The lock's session is fine but this replica cannot work (e.g. its pool cannot reach the database).
+                log.error("{} dispatch rounds in a row failed; giving up the lead", failedRounds);
+                leadership.resign();
+                failedRounds = 0;
+            }
         } finally {
             // The watchdog's interrupt must not carry over into the next round's connection requests.
             Thread.interrupted();
@@ -160,16 +171,17 @@ class Dispatcher implements SmartLifecycle {
             return false;
         }
         if (leadership.term() != term) {
-            term = leadership.term();
             gate.resumeLead();
             int released = queue.releaseAbandoned(true, replica);
             if (released > 0) {
                 log.info("Took over {} claims of the previous dispatcher", released);
             }
+            // Only now: should either step fail, the next round takes over again.
+            term = leadership.term();
         } else {
             queue.releaseAbandoned(false, replica);
         }
-        DispatchGate.State state = gate.state();
+        DispatchGate.State state = gate.roundState();
         if (state.closedBecause() != null) {
             return false;
         }
@@ -204,7 +216,8 @@ class Dispatcher implements SmartLifecycle {
                 halt = sender.send(request);
             } catch (RuntimeException e) {
                 log.error("Erasure request {}: dispatch failed ({})", request.id(), e.getClass().getSimpleName(), RedactedFailure.of(e));
-                halt = new RequestSender.Halt(Duration.ZERO, "The dispatcher failed unexpectedly; back to the queue", true, false);
+                boolean settled = sender.failed(request, e);
+                halt = new RequestSender.Halt(Duration.ZERO, "The dispatcher failed unexpectedly; back to the queue", !settled, false);
             }
             if (halt != null) {
                 List<ClaimedRequest> unsent = new ArrayList<>();
@@ -250,8 +263,7 @@ class Dispatcher implements SmartLifecycle {
     }
 
     private void standBy(Duration duration, StandDown reason) {
-        standbyReason = reason;
-        standbyUntil = System.nanoTime() + duration.toNanos();
+        standby = new Standby(reason, System.nanoTime() + duration.toNanos());
         log.warn("Standing back from dispatching for {}: {}", duration, reason.description());
     }
 
@@ -261,5 +273,9 @@ class Dispatcher implements SmartLifecycle {
     }
 
     private record Unreleased(List<ClaimedRequest> claims, String reason) {
+    }
+
+    /** @param until in {@link System#nanoTime()} */
+    private record Standby(StandDown reason, long until) {
     }
 }

@@ -1,6 +1,8 @@
 package com.acme.privacy.dispatch;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.LongSupplier;
 
 /**
@@ -8,6 +10,9 @@ import java.util.function.LongSupplier;
  * Resilience4j's rate limiter counts permits per fixed window, so two calls may start milliseconds apart across a
  * window's edge, and Gong's leaky bucket may refuse the second; spacing every start from the previous one cannot.
  * The limiter stays behind this as the hard cap at {@code calls-per-second}, with its metrics.
+ * <p>
+ * Gong meters arrivals, not starts. A call that took longer than usual (a new connection, a TLS handshake) may have
+ * arrived late by as much, so the next start waits that much longer too.
  */
 final class GongPace {
 
@@ -15,6 +20,7 @@ final class GongPace {
     static final double FLOOR = 0.1;
     /** The stored start is stamped when the budget is taken, a moment before the call leaves: a new leader allows for it. */
     private static final long TAKEOVER_MARGIN = 50_000_000;
+    private static final int LATENCIES_KEPT = 20;
 
     private final double highest;
     private final DispatchProperties.Pace settings;
@@ -24,6 +30,8 @@ final class GongPace {
     private double ceiling;
     private long ceilingLoweredAt;
     private long nextStart;
+    /** The latest call latencies, whose least is the usual delay to arrival. */
+    private final Deque<Long> latencies = new ArrayDeque<>();
 
     GongPace(double highest, DispatchProperties.Pace settings, LongSupplier nanoTime) {
         this.highest = highest;
@@ -45,6 +53,7 @@ final class GongPace {
         ceiling = storedCeiling == null ? highest : Math.max(pace, Math.min(highest, storedCeiling));
         ceilingLoweredAt = now - (sinceCeilingLowered == null ? 0 : sinceCeilingLowered.toNanos());
         nextStart = sinceLastCall == null ? now : now - sinceLastCall.toNanos() + interval() + TAKEOVER_MARGIN;
+        latencies.clear();
     }
 
     /** How long until the next call may start; zero when it may start now. */
@@ -55,6 +64,20 @@ final class GongPace {
     /** A call starts now: the next may not start before one interval has passed. */
     synchronized void started() {
         nextStart = nanoTime.getAsLong() + interval();
+    }
+
+    /**
+     * The call that started last took this long. Whatever it took beyond the least of the latest calls may have
+     * delayed its arrival; with none to compare, all of it may have.
+     */
+    synchronized void finished(Duration latency) {
+        long nanos = latency.toNanos();
+        long usual = latencies.stream().mapToLong(Long::longValue).min().orElse(0);
+        nextStart += Math.max(0, nanos - usual);
+        latencies.addLast(nanos);
+        if (latencies.size() > LATENCIES_KEPT) {
+            latencies.removeFirst();
+        }
     }
 
     /** Gong answered 429: slow down, and remember that the pace that drew it was too fast. */

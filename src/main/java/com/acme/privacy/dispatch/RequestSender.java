@@ -52,18 +52,20 @@ class RequestSender {
     private final GongClient gong;
     private final OutcomePolicy outcomes;
     private final DispatchProperties properties;
+    private final DispatchWatchdog watchdog;
     private final String replica;
     /** Key ids this replica lacked, and when it last stood back for one. */
     private final Map<String, Long> stoodBackFor = new ConcurrentHashMap<>();
 
     RequestSender(DispatchQueue queue, DispatchGate gate, ProtectedIdentifiers identifiers, GongClient gong,
-                  OutcomePolicy outcomes, DispatchProperties properties) {
+                  OutcomePolicy outcomes, DispatchProperties properties, DispatchWatchdog watchdog) {
         this.queue = queue;
         this.gate = gate;
         this.identifiers = identifiers;
         this.gong = gong;
         this.outcomes = outcomes;
         this.properties = properties;
+        this.watchdog = watchdog;
         this.replica = properties.replicaId();
     }
 
@@ -109,6 +111,7 @@ class RequestSender {
     private Step call(ClaimedRequest request, Identifier identifier, Function<GongClient, GongResponse> erase, boolean last,
                       UnaryOperator<String> redact) {
         DispatchGate.Admission admission = gate.admit();
+        watchdog.progress();
         if (!admission.admitted()) {
             return Step.halt(new Halt(Duration.ZERO, admission.refusal(), true, false));
         }
@@ -126,7 +129,13 @@ class RequestSender {
             gate.abandoned();
             return broken(request, "The call could not be made (" + unexpected.getClass().getSimpleName() + ")");
         }
-        OutcomePolicy.Decision decision = outcomes.answered(identifier, response, request.attempt(), last, redact);
+        OutcomePolicy.Decision decision;
+        try {
+            decision = outcomes.answered(identifier, response, request.attempt(), last, redact);
+        } catch (RuntimeException unexpected) {
+            gate.abandoned();
+            return broken(request, "Gong's answer could not be read (" + unexpected.getClass().getSimpleName() + ")");
+        }
         Step step = record(request, decision);
         gate.answered(response.latency(), decision);
         return step;
@@ -140,6 +149,7 @@ class RequestSender {
             Step broken = broken(request, "Recording Gong's answer failed (" + failure.getClass().getSimpleName() + ")");
             return broken.halt() != null ? broken : new Step(true, haltFor(decision));
         }
+        watchdog.progress();
         GongCallRecord call = decision.call();
         log.info("Erasure request {} attempt {}: {} -> {} in {} ms{}", request.id(), request.attempt(), call.endpoint(),
                 call.httpStatus() != null ? call.httpStatus() : call.failure(), call.latencyMs(),
@@ -152,17 +162,14 @@ class RequestSender {
 
     /**
      * Another replica may hold the key: the first time, stand back rather than fail the request. Met again right after
-     * standing back, no replica took it, so it waits {@code backoff-max} and the batch goes on.
+     * standing back, no replica took it: the attempt counts, so that it fails after max-attempts, and the batch goes on.
      */
     private Halt keyMissing(ClaimedRequest request, String keyId) {
         Long stoodBack = stoodBackFor.get(keyId);
         long now = System.nanoTime();
         if (stoodBack != null && now - stoodBack < properties.missingKeyStandby().multipliedBy(3).toNanos()) {
-            log.error("Erasure request {}: no replica has taken it for want of key id {}; it waits {}", request.id(), keyId,
-                    properties.backoffMax());
-            queue.settle(request, replica, new DispatchOutcome.Requeued(properties.backoffMax(),
-                    "No replica has a key with id " + keyId + "; waiting for one"));
-            return null;
+            // Nobody took it while this replica stood back: a configuration fault that needs a human in the end.
+            return broken(request, "No replica has a decryption key with id " + keyId).halt();
         }
         stoodBackFor.put(keyId, now);
         log.error("Erasure request {}: no key with id {} is configured here; giving up the lead for {}", request.id(), keyId,
@@ -176,6 +183,16 @@ class RequestSender {
      * This request's own failure: the attempt counts and it backs off, or fails after max-attempts. The reason names
      * no identifier; the batch goes on. Only when even that cannot be recorded does the batch stop.
      */
+    /**
+     * Something escaped {@link #send}, e.g. a pause that could not be written: the request is settled as its own
+     * failure, so that it backs off instead of heading the next batch.
+     *
+     * @return whether it was settled
+     */
+    boolean failed(ClaimedRequest request, RuntimeException failure) {
+        return broken(request, "Dispatching it failed (" + failure.getClass().getSimpleName() + ")").settled();
+    }
+
     private Step broken(ClaimedRequest request, String what) {
         log.warn("Erasure request {}: {}", request.id(), what);
         try {

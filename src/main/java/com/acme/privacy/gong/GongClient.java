@@ -43,6 +43,18 @@ public class GongClient {
         this.reader = reader;
         this.metrics = metrics;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        if (isConfigured()) {
+            checkCredentialsFitAHeader();
+        }
+    }
+
+    /** A token with a stray line break would fail every call as a connection error; refuse it at start instead. */
+    private void checkCredentialsFitAHeader() {
+        try {
+            HttpRequest.newBuilder(properties.effectiveBaseUrl()).header("Authorization", authorization());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("The Gong credentials (privacy.gong.*) contain characters an HTTP header cannot carry");
+        }
     }
 
     public boolean isConfigured() {

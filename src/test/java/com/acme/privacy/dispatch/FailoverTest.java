@@ -167,7 +167,8 @@ class FailoverTest {
             statement.execute("LOCK TABLE dispatch_pace IN EXCLUSIVE MODE");
             List<String> ids = submit(second.api(), 2);
 
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> second.bean(Dispatcher.class).isLeader());
+            // The watchdog's limit here: the 2 s deadline, the slowest pace's 10 s and the 1 s margin.
+            Awaitility.await().atMost(Duration.ofSeconds(25)).until(() -> second.bean(Dispatcher.class).isLeader());
             assertThat(first.bean(Dispatcher.class).isLeader()).isFalse();
             assertThat(first.bean(Dispatcher.class).standingDown()).isEqualTo(StandDown.STALLED);
             assertThat(Api.body(first.management().get().uri("/actuator/health/dispatcher").exchange())).contains("\"DOWN\"", "STALLED");

@@ -31,6 +31,22 @@ class GongPaceTest {
         assertThat(pace.untilNextStart()).isEqualTo(Duration.ofMillis(400));
     }
 
+    /** Gong meters arrivals: a call slower than usual may have arrived late, and the next one waits as much longer. */
+    @Test
+    void aCallSlowerThanUsualPushesTheNextStartBackByTheDifference() {
+        pace.started();
+        pace.finished(Duration.ofMillis(30));
+        assertThat(pace.untilNextStart()).as("nothing to compare the first call with").isEqualTo(Duration.ofMillis(430));
+        advance(Duration.ofMillis(430));
+        pace.started();
+        pace.finished(Duration.ofMillis(5));
+        assertThat(pace.untilNextStart()).isEqualTo(Duration.ofMillis(400));
+        advance(Duration.ofMillis(400));
+        pace.started();
+        pace.finished(Duration.ofMillis(65));
+        assertThat(pace.untilNextStart()).isEqualTo(Duration.ofMillis(460));
+    }
+
     @Test
     void a429HalvesThePaceAndCapsItsRecoveryBelowThePaceThatDrewIt() {
         pace.rateLimited();

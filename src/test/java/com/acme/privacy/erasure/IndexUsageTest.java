@@ -83,6 +83,13 @@ class IndexUsageTest {
                 .contains("erasure_request_open_created_idx").doesNotContain("Seq Scan");
     }
 
+    @Test
+    void theOverdueListWalksUnansweredRequestsNewestFirst() {
+        assertThat(plan("SELECT * FROM erasure_request WHERE due_at < now() AND status IN ('PENDING', 'DISPATCHING', 'FAILED') "
+                + "ORDER BY created_at DESC LIMIT 50"))
+                .contains("erasure_request_unanswered_created_idx").doesNotContain("Sort");
+    }
+
     /** It walks only open requests, already in deadline order, and stops at its limit. */
     @Test
     void theClaimWalksOpenRequestsInDeadlineOrder() {

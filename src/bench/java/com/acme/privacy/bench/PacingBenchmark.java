@@ -1,0 +1,111 @@
+package com.acme.privacy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.acme.privacy.testsupport.GongSandbox;
+import com.acme.privacy.testsupport.GongSandbox.ReceivedCall;
+import com.acme.privacy.testsupport.TestDatabases;
+
+/**
+ * Pacing against the strictest reading of Gong's limit: a leaky bucket of 3 calls/s with capacity 1, so any two calls
+ * closer than 1/3 s get a 429. The service runs at 2.9/s with a backlog of 600. The reference is the configured pace:
+ * the result is the delivered share of it, and the 429s.
+ */
+class PacingBenchmark {
+
+    private static final double PACE = 2.9;
+    private static final int BACKLOG = 600;
+
+    @Test
+    void oneReplica() throws Exception {
+        report("one replica", run(1, false));
+    }
+
+    @Test
+    void threeReplicasOnOneDatabase() throws Exception {
+        report("three replicas", run(3, false));
+    }
+
+    @Test
+    void threeReplicasWithTheLeaderKilledMidRun() throws Exception {
+        report("three replicas, leader killed (SIGKILL) after 300 calls", run(3, true));
+    }
+
+    private Result run(int replicas, boolean killLeader) throws Exception {
+        TestDatabases.TestDatabase database = BenchDatabase.fresh("pacing_" + replicas + (killLeader ? "_kill" : ""));
+        JdbcClient jdbc = BenchDatabase.client(database);
+        try (GongSandbox sandbox = GongSandbox.start()) {
+            sandbox.meter(3, 1);
+            Map<String, String> env = ServiceProcess.deployment(database, sandbox);
+            env.put("PRIVACY_DISPATCH_CALLS_PER_SECOND", String.valueOf(PACE));
+            List<ServiceProcess> services = new ArrayList<>();
+            try {
+                for (int i = 0; i < replicas; i++) {
+                    services.add(ServiceProcess.start("pacing-" + (char) ('a' + i), env));
+                }
+                Backlog.submitPaused(jdbc, services.get(0), BACKLOG);
+                Backlog.release(jdbc);
+                Instant killedAt = null;
+                if (killLeader) {
+                    Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> sandbox.erasures().size() >= BACKLOG / 2);
+                    ServiceProcess leader = services.stream().filter(ServiceProcess::dispatching).findFirst().orElseThrow();
+                    killedAt = Instant.now();
+                    leader.kill();
+                    services.remove(leader);
+                }
+                Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> Backlog.count(jdbc, "SUBMITTED") == BACKLOG);
+                return Result.of(sandbox.erasures(), killedAt);
+            } finally {
+                for (ServiceProcess service : services) {
+                    service.close();
+                }
+            }
+        }
+    }
+
+    private static void report(String scenario, Result result) {
+        BenchReport.write("Pacing: " + scenario, """
+                Sandbox: leaky bucket 3 calls/s, capacity 1. Service: `calls-per-second` %.1f, backlog %d.
+
+                | Calls | 429s | Delivered calls/s | Share of the configured pace | Smallest gap between call starts | Longest gap |
+                |---|---|---|---|---|---|
+                | %d | %d | %.3f | %.1f %% | %d ms | %d ms |
+                %s""".formatted(PACE, BACKLOG, result.calls(), result.limited(), result.rate(), 100 * result.rate() / PACE,
+                result.smallestGap().toMillis(), result.longestGap().toMillis(),
+                result.killedAt() == null ? "" : "\nThe longest gap is the takeover after the kill; without it the share is "
+                        + "%.1f %%.".formatted(100 * result.rateWithoutLongestGap() / PACE)));
+        assertThat(result.limited()).as("429s").isZero();
+        assertThat(result.killedAt() == null ? result.rate() : result.rateWithoutLongestGap()).isGreaterThanOrEqualTo(0.97 * PACE);
+    }
+
+    /** What the sandbox saw, from the first call to the last. */
+    private record Result(int calls, int limited, double rate, Duration smallestGap, Duration longestGap,
+                          double rateWithoutLongestGap, Instant killedAt) {
+
+        static Result of(List<ReceivedCall> calls, Instant killedAt) {
+            Duration smallest = Duration.ofDays(1);
+            Duration longest = Duration.ZERO;
+            for (int i = 1; i < calls.size(); i++) {
+                Duration gap = Duration.between(calls.get(i - 1).at(), calls.get(i).at());
+                smallest = gap.compareTo(smallest) < 0 ? gap : smallest;
+                longest = gap.compareTo(longest) > 0 ? gap : longest;
+            }
+            double seconds = Duration.between(calls.get(0).at(), calls.get(calls.size() - 1).at()).toNanos() / 1e9;
+            int limited = (int) calls.stream().filter(call -> call.status() == 429).count();
+            int intervals = calls.size() - 1;
+            return new Result(calls.size(), limited, intervals / seconds, smallest, longest,
+                    (intervals - 1) / (seconds - longest.toNanos() / 1e9), killedAt);
+        }
+    }
+}
