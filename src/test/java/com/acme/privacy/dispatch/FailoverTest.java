@@ -156,6 +156,30 @@ class FailoverTest {
     }
 
     @Test
+    void whenTheDatabaseComesBackTheClaimsOfABatchGoBackWithoutWaitingForTheLease() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(database.host(), database.port())) {
+            ServiceInstance only = leaderThrough(proxy, Map.of());
+            jdbc.sql("UPDATE dispatch_pause SET paused_until = now() + interval '1 hour'").update();
+            Map<String, String> emails = submitted(only.api(), 5);
+            sandbox.enqueue(Reply.slow(Duration.ofSeconds(2)));
+            jdbc.sql("UPDATE dispatch_pause SET paused_until = NULL").update();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.erasures().size() == 1 && count("DISPATCHING") == 5);
+
+            // The answer arrives while the database is away: it cannot be recorded, nor the batch handed back (each
+            // try waits out the pool's 3 s connection timeout), and the lead is lost with the lock's session.
+            proxy.cut();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !only.bean(Dispatcher.class).isLeader());
+            proxy.restore();
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("SUBMITTED") == 5);
+            emails.forEach((id, email) -> {
+                long calls = sandbox.erasures().stream().filter(call -> call.identifier().equalsIgnoreCase(email)).count();
+                assertThat(attempts(id)).as("attempts of %s, called %d times", id, calls).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
     void aStalledRoundGivesUpTheLeadSoThatAnotherReplicaTakesOver() throws Exception {
         ServiceInstance first = start("replica-a", Map.of("privacy.dispatch.watchdog-margin", "1s", "privacy.gong.read-timeout", "1s"));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> first.bean(Dispatcher.class).isLeader());

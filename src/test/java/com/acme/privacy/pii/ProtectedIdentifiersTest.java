@@ -59,6 +59,14 @@ class ProtectedIdentifiersTest {
     }
 
     @Test
+    void aStoredValueThatNoLongerValidatesIsUnreadableWithoutQuotingIt() {
+        Sealed sealed = new IdentifierCipher(PiiKeys.from(new PiiProperties(Map.of("2026", NEW_KEY), "2026", HASH_KEY, false)))
+                .seal(IdentifierKind.EMAIL, "jane.doe-without-a-domain");
+        assertThatThrownBy(() -> identifiers.revealEmail(sealed))
+                .isInstanceOf(StoredIdentifierInvalid.class).hasMessageNotContaining("jane");
+    }
+
+    @Test
     void refusesATruncatedCiphertextAndNamesAMissingKey() {
         assertThatThrownBy(() -> identifiers.revealEmail(new Sealed("2026", new byte[] {1, 2, 3})))
                 .isInstanceOf(CiphertextRejected.class);

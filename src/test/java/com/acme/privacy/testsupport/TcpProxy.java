@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -15,22 +16,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private final ServerSocket listener;
+    private volatile ServerSocket listener;
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final int port;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + listener.getLocalPort());
+        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.port = socket.getLocalPort();
+        listen(socket);
+    }
+
+    private void listen(ServerSocket socket) {
+        listener = socket;
+        Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + socket.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return port;
     }
 
     public void cut() throws IOException {
@@ -38,6 +46,15 @@ public final class TcpProxy implements AutoCloseable {
         for (Socket socket : sockets) {
             socket.close();
         }
+        sockets.clear();
+    }
+
+    /** After a {@link #cut()}: the same port forwards again, as when the database comes back. */
+    public void restore() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 50);
+        listen(socket);
     }
 
     @Override
@@ -45,10 +62,10 @@ public final class TcpProxy implements AutoCloseable {
         cut();
     }
 
-    private void accept() {
-        while (!listener.isClosed()) {
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
             try {
-                Socket client = listener.accept();
+                Socket client = socket.accept();
                 Socket target = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(target);
