@@ -3,7 +3,6 @@ package com.acme.privacy.dispatch;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 import com.acme.privacy.gong.GongCallInterrupted;
 import com.acme.privacy.gong.GongResponse;
@@ -41,14 +40,12 @@ final class OutcomePolicy {
     }
 
     /**
-     * Any answer but a 5xx.
+     * Any answer but a 5xx. Gong's error texts are kept only scrubbed of anything like an identifier.
      *
      * @param lastIdentifier whether this call erases the request's last identifier still to erase
-     * @param redact         removes the request's identifiers from Gong's error texts before they are stored
      */
-    Decision answered(GongCallRecord.Identifier identifier, GongResponse response, int attempt, boolean lastIdentifier,
-                      UnaryOperator<String> redact) {
-        List<String> errors = response.errors().stream().map(redact).toList();
+    Decision answered(GongCallRecord.Identifier identifier, GongResponse response, int attempt, boolean lastIdentifier) {
+        List<String> errors = response.errors().stream().map(GongErrorTexts::scrub).toList();
         GongCallRecord call = new GongCallRecord(identifier, response.endpoint().label(), response.status(), response.requestId(),
                 errors, response.latency().toMillis(), null);
         int status = response.status();
@@ -80,12 +77,11 @@ final class OutcomePolicy {
      * A 5xx, a timeout or a connection failure. While the circuit is not closed (a half-open test, or the failure
      * that opened it) it is Gong's outage, not the request's: the attempt does not count.
      */
-    Decision unavailable(GongCallRecord.Identifier identifier, GongUnavailable failure, int attempt, UnaryOperator<String> redact,
-                         boolean circuitClosed) {
+    Decision unavailable(GongCallRecord.Identifier identifier, GongUnavailable failure, int attempt, boolean circuitClosed) {
         GongResponse response = failure.response();
         GongCallRecord call = response != null
                 ? new GongCallRecord(identifier, failure.endpoint().label(), response.status(), response.requestId(),
-                response.errors().stream().map(redact).toList(), failure.latency().toMillis(), null)
+                response.errors().stream().map(GongErrorTexts::scrub).toList(), failure.latency().toMillis(), null)
                 : new GongCallRecord(identifier, failure.endpoint().label(), null, null, List.of(), failure.latency().toMillis(),
                 failure.kind().name());
         String what = response != null ? "Gong answered " + response.status()

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -92,7 +91,6 @@ class RequestSender {
         } catch (IdentifierUnreadable unreadable) {
             return broken(request, unreadable.getMessage()).halt();
         }
-        UnaryOperator<String> redact = text -> phone == null ? email.redactFrom(text) : phone.redactFrom(email.redactFrom(text));
         boolean emailLeft = request.gongEmailRequestId() == null;
         boolean phoneLeft = phone != null && request.gongPhoneRequestId() == null;
         if (!emailLeft && !phoneLeft) {
@@ -100,16 +98,15 @@ class RequestSender {
             return null;
         }
         if (emailLeft) {
-            Step step = call(request, Identifier.EMAIL, client -> client.eraseEmail(email), !phoneLeft, redact);
+            Step step = call(request, Identifier.EMAIL, client -> client.eraseEmail(email), !phoneLeft);
             if (step.halt() != null || step.settled()) {
                 return step.halt();
             }
         }
-        return phoneLeft ? call(request, Identifier.PHONE, client -> client.erasePhone(phone), true, redact).halt() : null;
+        return phoneLeft ? call(request, Identifier.PHONE, client -> client.erasePhone(phone), true).halt() : null;
     }
 
-    private Step call(ClaimedRequest request, Identifier identifier, Function<GongClient, GongResponse> erase, boolean last,
-                      UnaryOperator<String> redact) {
+    private Step call(ClaimedRequest request, Identifier identifier, Function<GongClient, GongResponse> erase, boolean last) {
         DispatchGate.Admission admission = gate.admit();
         watchdog.progress();
         if (!admission.admitted()) {
@@ -120,7 +117,7 @@ class RequestSender {
             response = erase.apply(gong);
         } catch (GongUnavailable unavailable) {
             gate.failed(unavailable.latency(), unavailable);
-            return record(request, outcomes.unavailable(identifier, unavailable, request.attempt(), redact,
+            return record(request, outcomes.unavailable(identifier, unavailable, request.attempt(),
                     admission.circuitClosed() && gate.circuitClosed()));
         } catch (GongCallInterrupted interrupted) {
             gate.abandoned();
@@ -131,7 +128,7 @@ class RequestSender {
         }
         OutcomePolicy.Decision decision;
         try {
-            decision = outcomes.answered(identifier, response, request.attempt(), last, redact);
+            decision = outcomes.answered(identifier, response, request.attempt(), last);
         } catch (RuntimeException unexpected) {
             gate.abandoned();
             return broken(request, "Gong's answer could not be read (" + unexpected.getClass().getSimpleName() + ")");

@@ -2,24 +2,22 @@ package com.acme.privacy.erasure;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.SortDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -31,8 +29,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -42,18 +44,18 @@ import jakarta.validation.constraints.Size;
 @SecurityRequirement(name = "bearer")
 class ErasureRequestController {
 
-    private static final Set<String> SORTABLE = Set.of("createdAt", "receivedAt", "dueAt", "updatedAt", "status");
-
     private final ErasureRequestIntake intake;
     private final ErasureRequestQueries queries;
+    private final ErasureRequestDetailsReader details;
     private final StatusTransitions transitions;
     private final ErasureRequestViews views;
     private final RequestAccess access;
 
-    ErasureRequestController(ErasureRequestIntake intake, ErasureRequestQueries queries, StatusTransitions transitions,
-                             ErasureRequestViews views, RequestAccess access) {
+    ErasureRequestController(ErasureRequestIntake intake, ErasureRequestQueries queries, ErasureRequestDetailsReader details,
+                             StatusTransitions transitions, ErasureRequestViews views, RequestAccess access) {
         this.intake = intake;
         this.queries = queries;
+        this.details = details;
         this.transitions = transitions;
         this.views = views;
         this.access = access;
@@ -79,12 +81,7 @@ class ErasureRequestController {
     @GetMapping("/{id}")
     @Operation(summary = "A request with its Gong calls and its audit trail")
     ErasureRequestDetails get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        ErasureRequest request = queries.get(id);
-        if (!access.canRead(caller, request)) {
-            // Another portal's request looks exactly like one that does not exist.
-            throw new ErasureRequestNotFound(id);
-        }
-        return views.details(request, caller);
+        return details.read(id, caller);
     }
 
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -99,17 +96,14 @@ class ErasureRequestController {
     @GetMapping
     @Operation(summary = "List requests by status, time range, source or overdue; paged and sorted")
     PageView<ErasureRequestView> list(@AuthenticationPrincipal Caller caller, ErasureRequestFilter filter,
-                                      @PageableDefault(size = 50, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
-        pageable.getSort().forEach(order -> {
-            if (!SORTABLE.contains(order.getProperty())) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        "Cannot sort by '" + order.getProperty() + "'; sortable: " + String.join(", ", SORTABLE.stream().sorted().toList()));
-                problem.setTitle("Invalid request");
-                throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-            }
-        });
+                                      @RequestParam(defaultValue = "0") @PositiveOrZero int page,
+                                      @RequestParam(defaultValue = "50") @Min(1) @Max(ListQuery.MAX_PAGE_SIZE) int size,
+                                      @SortDefault(sort = "createdAt", direction = Sort.Direction.DESC) Sort sort,
+                                      HttpServletRequest request) {
+        ListQuery.rejectBlank(request.getParameterMap());
+        Pageable pageable = ListQuery.pageable(page, size, sort);
         ErasureRequestFilter scoped = caller.readsEverything() ? filter : filter.withSource(caller.source());
-        return PageView.of(queries.list(scoped, pageable), page -> views.views(page, caller));
+        return PageView.of(queries.list(scoped, pageable), found -> views.views(found, caller));
     }
 
     @PostMapping("/{id}/retry")

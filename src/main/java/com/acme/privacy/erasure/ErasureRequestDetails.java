@@ -21,7 +21,8 @@ record ErasureRequestDetails(
             @Schema(description = "Whether the trail is unaltered: every hash and link recomputes, and its last status "
                     + "change leads to the request's current status")
             boolean intact,
-            @Schema(description = "The first event whose hash or link does not recompute")
+            @Schema(description = "The first event whose hash or link does not recompute, that is out of place, or that "
+                    + "differs from what was verified before")
             Integer firstBrokenSeq,
             @Schema(description = "Whether the last status change in the trail leads to the request's current status; "
                     + "false when events were removed from the end or the row was edited")

@@ -1,19 +1,16 @@
 package com.acme.privacy.erasure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import com.acme.privacy.audit.AuditEntry;
 import com.acme.privacy.audit.AuditEventKind;
@@ -32,6 +29,7 @@ public class ErasureRequestIntake {
 
     private final ErasureRequests requests;
     private final AuditTrail auditTrail;
+    private final RepeatSubmissions repeats;
     private final ProtectedIdentifiers identifiers;
     private final Deadlines deadlines;
     private final ErasureProperties properties;
@@ -39,11 +37,12 @@ public class ErasureRequestIntake {
     private final ErasureRequestMetrics metrics;
     private final Clock clock;
 
-    ErasureRequestIntake(ErasureRequests requests, AuditTrail auditTrail, ProtectedIdentifiers identifiers,
-                         Deadlines deadlines, ErasureProperties properties, TransactionTemplate transactions,
-                         ErasureRequestMetrics metrics, Clock clock) {
+    ErasureRequestIntake(ErasureRequests requests, AuditTrail auditTrail, RepeatSubmissions repeats,
+                         ProtectedIdentifiers identifiers, Deadlines deadlines, ErasureProperties properties,
+                         TransactionTemplate transactions, ErasureRequestMetrics metrics, Clock clock) {
         this.requests = requests;
         this.auditTrail = auditTrail;
+        this.repeats = repeats;
         this.identifiers = identifiers;
         this.deadlines = deadlines;
         this.properties = properties;
@@ -54,13 +53,16 @@ public class ErasureRequestIntake {
 
     public Submitted submit(ErasureSubmission submission, String actor) {
         Instant now = clock.instant();
-        rejectFutureReceipt(submission, now);
+        rejectReceiptOutsideWindow(submission, now);
         byte[] fingerprint = submission.idempotencyKey() == null ? null : identifiers.fingerprint(submission.canonicalForm());
         for (int round = 1; ; round++) {
             try {
                 Submitted submitted = transactions.execute(status -> submitOnce(submission, fingerprint, actor, now));
-                if (submitted.outcome() == Submitted.Outcome.CREATED) {
-                    metrics.received(submitted.request());
+                switch (submitted.outcome()) {
+                    case CREATED -> metrics.received(submitted.request());
+                    case ALREADY_OPEN -> metrics.repeated(submission.source());
+                    // A retry of a creation, already counted when created.
+                    case REPLAYED -> { }
                 }
                 return submitted;
             } catch (DataIntegrityViolationException collision) {
@@ -84,8 +86,7 @@ public class ErasureRequestIntake {
             if (submission.phone() != null && !Arrays.equals(open.get().phoneHash(), identifiers.lookupHash(submission.phone()))) {
                 throw new SubjectHasOpenRequest();
             }
-            auditTrail.record(AuditEntry.of(open.get().getId(), actor, AuditEventKind.REPEAT_SUBMISSION,
-                    "The subject already has an open request", describe(submission, receivedAt, dueAt)));
+            repeats.record(open.get().getId(), actor, describe(submission, receivedAt, dueAt));
             return new Submitted(open.get(), Submitted.Outcome.ALREADY_OPEN);
         }
         SealedIdentifier email = identifiers.protect(submission.email());
@@ -125,12 +126,25 @@ public class ErasureRequestIntake {
         return details;
     }
 
-    private void rejectFutureReceipt(ErasureSubmission submission, Instant now) {
-        if (submission.receivedAt() != null && submission.receivedAt().isAfter(now.plus(properties.maxClockSkew()))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "receivedAt lies in the future");
-            problem.setTitle("Invalid request");
-            problem.setProperty("errors", List.of(Map.of("field", "receivedAt", "message", "must not be in the future")));
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    /** Deadlines count from receipt and the queue is ordered by deadline: a backdated request would jump it. */
+    private void rejectReceiptOutsideWindow(ErasureSubmission submission, Instant now) {
+        Instant receivedAt = submission.receivedAt();
+        if (receivedAt == null) {
+            return;
         }
+        if (receivedAt.isAfter(now.plus(properties.maxClockSkew()))) {
+            throw new FieldRejected("receivedAt", "must not be in the future");
+        }
+        if (receivedAt.isBefore(now.minus(properties.maxReceiptAge()))) {
+            throw new FieldRejected("receivedAt", "must not lie more than " + readable(properties.maxReceiptAge())
+                    + " in the past (privacy.erasure.max-receipt-age)");
+        }
+    }
+
+    private static String readable(Duration duration) {
+        if (duration.toSeconds() % Duration.ofDays(1).toSeconds() != 0) {
+            return duration.toString();
+        }
+        return duration.toDays() == 1 ? "1 day" : duration.toDays() + " days";
     }
 }

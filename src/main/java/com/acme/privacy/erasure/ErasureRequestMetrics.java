@@ -56,10 +56,23 @@ class ErasureRequestMetrics {
         Counter.builder("privacy.requests.received")
                 .description("Erasure requests accepted, by regulation and requesting system")
                 .tag("regulation", request.getRegulation().name())
-                // Portal clients are a short, fixed list; people signing in through SSO are counted together.
-                .tag("source", request.getSource().startsWith("sso:") ? "sso" : request.getSource())
+                .tag("source", sourceTag(request.getSource()))
                 .register(meters)
                 .increment();
+    }
+
+    /** Every repeat of an open request; only each caller's first is in the request's audit trail. */
+    void repeated(String source) {
+        Counter.builder("privacy.requests.repeats")
+                .description("Submissions answered with the subject's open request, by requesting system")
+                .tag("source", sourceTag(source))
+                .register(meters)
+                .increment();
+    }
+
+    /** Portal clients are a short, fixed list; people signing in through SSO are counted together. */
+    private static String sourceTag(String source) {
+        return source.startsWith("sso:") ? "sso" : source;
     }
 
     @Scheduled(fixedDelayString = "${privacy.metrics.refresh-interval:15s}")

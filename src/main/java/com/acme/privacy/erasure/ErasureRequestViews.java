@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import com.acme.privacy.audit.AuditEvent;
 import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
-import com.acme.privacy.audit.ChainVerification;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditEventView;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditTrailView;
 import com.acme.privacy.pii.IdentifierUnreadable;
@@ -26,15 +25,17 @@ class ErasureRequestViews {
 
     private final ProtectedIdentifiers identifiers;
     private final AuditTrail auditTrail;
+    private final VerifiedTrails verifiedTrails;
     private final JsonMapper json;
     private final Clock clock;
 
     private final RequestAccess access;
 
-    ErasureRequestViews(ProtectedIdentifiers identifiers, AuditTrail auditTrail, JsonMapper json, Clock clock,
-                        RequestAccess access) {
+    ErasureRequestViews(ProtectedIdentifiers identifiers, AuditTrail auditTrail, VerifiedTrails verifiedTrails, JsonMapper json,
+                        Clock clock, RequestAccess access) {
         this.identifiers = identifiers;
         this.auditTrail = auditTrail;
+        this.verifiedTrails = verifiedTrails;
         this.json = json;
         this.clock = clock;
         this.access = access;
@@ -79,13 +80,17 @@ class ErasureRequestViews {
         return requests.stream().map(request -> view(request, caller)).toList();
     }
 
-    /** Gong calls and the audit trail are for VIEWERs and ADMINs. */
-    ErasureRequestDetails details(ErasureRequest request, Caller caller) {
+    /**
+     * Gong calls and the audit trail are for VIEWERs and ADMINs. Call it in the snapshot the request was read in.
+     *
+     * @param known what this replica verified of the trail before that snapshot (see {@link VerifiedTrails#known})
+     */
+    ErasureRequestDetails details(ErasureRequest request, Caller caller, VerifiedTrails.Head known) {
         if (!caller.readsEverything()) {
             return new ErasureRequestDetails(view(request, caller), null, null);
         }
         List<AuditEvent> events = auditTrail.eventsFor(request.getId());
-        ChainVerification verification = auditTrail.verify(request.getId());
+        Integer firstBroken = verifiedTrails.firstBroken(request.getId(), events, known);
         List<AuditEventView> eventViews = events.stream()
                 .map(e -> new AuditEventView(e.seq(), e.occurredAt(), e.actor(), e.kind(), e.fromStatus(), e.toStatus(),
                         e.reason(), json.readTree(e.detailsJson()), e.hash()))
@@ -96,6 +101,6 @@ class ErasureRequestViews {
         return new ErasureRequestDetails(
                 view(request, caller),
                 eventViews.stream().filter(e -> e.kind() == AuditEventKind.GONG_CALL).toList(),
-                new AuditTrailView(verification.intact() && statusMatches, verification.firstBrokenSeq(), statusMatches, eventViews));
+                new AuditTrailView(firstBroken == null && statusMatches, firstBroken, statusMatches, eventViews));
     }
 }

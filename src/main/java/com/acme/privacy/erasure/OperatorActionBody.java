@@ -1,11 +1,10 @@
 package com.acme.privacy.erasure;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The optional body of an operator action: why it was taken, for the audit trail. */
 record OperatorActionBody(
-        @Size(max = 500) @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
+        @Size(max = 500) @PlainText
         String reason) {
 
     /** The reason given, or {@code fallback} when the body or its reason is absent. */

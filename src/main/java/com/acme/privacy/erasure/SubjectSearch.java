@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 /** Search by subject: exactly one identifier, sent in a body so that it never lands in a URL or access log. */
 record SubjectSearch(
-        @Size(min = 1, max = 254) @Email @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
+        @Size(min = 1, max = 254) @Email @PlainText
         String email,
         @Pattern(regexp = PhoneNumber.E164, message = TextRules.E164_MESSAGE)
         String phoneNumber) {

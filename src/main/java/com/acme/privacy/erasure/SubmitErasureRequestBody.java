@@ -15,8 +15,10 @@ import jakarta.validation.constraints.Size;
 
 /** The JSON a portal posts. Normalises in the constructor so that validation sees what will be stored. */
 record SubmitErasureRequestBody(
-        @Schema(example = "jane.doe@example.com", description = "Trimmed; the domain is lower-cased")
-        @NotBlank @Size(max = 254) @Email @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
+        @Schema(example = "jane.doe@example.com", description = "Trimmed; the domain is lower-cased. A plain mailbox "
+                + "address: no quoted local part, no address literal")
+        @NotBlank @Size(max = 254) @Email @PlainText
+        @Pattern(regexp = EmailAddress.MAILBOX, message = TextRules.MAILBOX_MESSAGE)
         String email,
         @Schema(example = "+4915112345678", description = "E.164")
         @Pattern(regexp = PhoneNumber.E164, message = TextRules.E164_MESSAGE)
@@ -24,9 +26,10 @@ record SubmitErasureRequestBody(
         @NotNull
         Regulation regulation,
         @Schema(example = "TICKET-4711", description = "The portal's own reference")
-        @Size(max = 200) @Pattern(regexp = TextRules.NO_CONTROL_CHARACTERS, message = TextRules.NO_CONTROL_MESSAGE)
+        @Size(max = 200) @PlainText @Pattern(regexp = TextRules.NOT_BLANK, message = TextRules.NOT_BLANK_MESSAGE)
         String externalReference,
-        @Schema(description = "When the data subject asked; defaults to now. Deadlines count from it.")
+        @Schema(description = "When the data subject asked, ISO-8601 with an offset; defaults to now. Deadlines count from "
+                + "it. At most privacy.erasure.max-receipt-age (90 days) in the past.")
         Instant receivedAt) {
 
     SubmitErasureRequestBody {

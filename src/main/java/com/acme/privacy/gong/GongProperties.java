@@ -53,6 +53,11 @@ public record GongProperties(
         return usesBearerToken() && customerBaseUrl != null ? customerBaseUrl : baseUrl;
     }
 
+    /** Whether calls go to this machine only: a local sandbox, never Gong. */
+    public boolean pointsAtThisMachine() {
+        return isLoopback(effectiveBaseUrl().getHost());
+    }
+
     /** Whether a base URL in plain http points elsewhere than this machine; the service warns about it at start. */
     public boolean sendsInClearOverTheNetwork() {
         return "http".equalsIgnoreCase(effectiveBaseUrl().getScheme()) && !isLoopback(effectiveBaseUrl().getHost());

@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  */
 public record EmailAddress(String value) {
 
+    /**
+     * Without the characters that only a quoted local part ({@code "jane doe"@example.com}) or an address literal
+     * ({@code jane@[192.0.2.1]}) can hold. Gong matches the addresses it found in emails, calls and CRM records, which
+     * are plain mailbox addresses; new submissions in those forms are refused rather than validated exactly.
+     */
+    public static final String MAILBOX = "[^\"\\\\\\[\\]]*";
+
     public EmailAddress {
         Objects.requireNonNull(value, "value");
         value = normalize(value);

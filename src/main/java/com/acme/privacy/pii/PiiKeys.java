@@ -2,6 +2,7 @@ package com.acme.privacy.pii;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,8 +62,11 @@ final class PiiKeys {
         byte[] hmac = new byte[MIN_HASH_KEY_BYTES];
         random.nextBytes(aes);
         random.nextBytes(hmac);
-        return new PiiKeys(Map.of("ephemeral", new SecretKeySpec(aes, "AES")), "ephemeral",
-                new SecretKeySpec(hmac, "HmacSHA256"));
+        // A key id of its own: a replica with other throwaway keys must not take this one's ciphertexts for its own.
+        byte[] id = new byte[4];
+        random.nextBytes(id);
+        String keyId = "ephemeral" + HexFormat.of().formatHex(id);
+        return new PiiKeys(Map.of(keyId, new SecretKeySpec(aes, "AES")), keyId, new SecretKeySpec(hmac, "HmacSHA256"));
     }
 
     private static byte[] decode(String encoded, String property) {

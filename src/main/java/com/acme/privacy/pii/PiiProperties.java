@@ -33,4 +33,9 @@ public record PiiProperties(
     boolean hasKeys() {
         return !encryptionKeys.isEmpty() || activeKeyId != null || hashKey != null;
     }
+
+    /** Whether throwaway keys are in use: allowed and nothing configured. */
+    public boolean usesThrowawayKeys() {
+        return ephemeralKeys && !hasKeys();
+    }
 }

@@ -1,5 +1,8 @@
 package com.acme.privacy.security;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,7 +48,40 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
     /**
      * @param rolesClaim claim holding role names (a list or a space-separated string, e.g. {@code scope})
      * @param nameClaim  claim naming the caller in the audit trail
+     * @param clockSkew  how far a token's expiry and not-before may be off
+     * @param roleClaims the exact, case-sensitive claim values that grant each role; anything else grants nothing
      */
-    public record Jwt(@DefaultValue("roles") String rolesClaim, @DefaultValue("sub") String nameClaim) {
+    public record Jwt(
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("sub") String nameClaim,
+            @DefaultValue("30s") Duration clockSkew,
+            @DefaultValue @Valid RoleClaims roleClaims) {
+    }
+
+    /**
+     * Which claim values grant which role, so that a generic {@code admin} role of another application grants nothing
+     * here. Several values may grant one role.
+     */
+    public record RoleClaims(
+            @DefaultValue("privacy-submitter") Set<String> submitter,
+            @DefaultValue("privacy-viewer") Set<String> viewer,
+            @DefaultValue("privacy-admin") Set<String> admin) {
+
+        Set<Role> rolesFor(Collection<?> values) {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            for (Object value : values) {
+                String text = String.valueOf(value);
+                if (submitter.contains(text)) {
+                    roles.add(Role.SUBMITTER);
+                }
+                if (viewer.contains(text)) {
+                    roles.add(Role.VIEWER);
+                }
+                if (admin.contains(text)) {
+                    roles.add(Role.ADMIN);
+                }
+            }
+            return roles;
+        }
     }
 }

@@ -2,7 +2,6 @@ package com.acme.privacy.security;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +12,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
-/** Turns a validated SSO token into a {@link Caller}; unknown role names in the claim are ignored. */
+/**
+ * Turns a validated SSO token into a {@link Caller}. Roles come only from claim values configured for them, matched
+ * exactly; a token with none is authenticated but may do nothing (403).
+ */
 class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final AccessControlProperties.Jwt settings;
@@ -24,7 +26,7 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Set<Role> roles = roles(jwt.getClaim(settings.rolesClaim()));
+        Set<Role> roles = settings.roleClaims().rolesFor(values(jwt.getClaim(settings.rolesClaim())));
         String name = jwt.getClaimAsString(settings.nameClaim());
         if (name == null || name.isBlank()) {
             throw new InvalidBearerTokenException("The token names no caller in claim '" + settings.nameClaim() + "'");
@@ -34,17 +36,8 @@ class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         return UsernamePasswordAuthenticationToken.authenticated(caller, jwt, authorities);
     }
 
-    private static Set<Role> roles(Object claim) {
-        Collection<?> values = claim instanceof Collection<?> list ? list
+    private static Collection<?> values(Object claim) {
+        return claim instanceof Collection<?> list ? list
                 : claim instanceof String text ? Arrays.asList(text.split("\\s+")) : List.of();
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Object value : values) {
-            for (Role role : Role.values()) {
-                if (role.name().equalsIgnoreCase(String.valueOf(value))) {
-                    roles.add(role);
-                }
-            }
-        }
-        return roles;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import com.acme.privacy.web.ProblemResponses;
@@ -26,11 +27,17 @@ class SecurityConfiguration {
 
     private static final String REQUESTS = "/api/v1/erasure-requests";
 
-    /** Actuator endpoints live on the management port, which the Service does not expose. */
+    /**
+     * Actuator endpoints live on the management port, which the Service does not expose. Probes and metrics need no
+     * credentials; health details are shown only to an API key with VIEWER or ADMIN.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain management(HttpSecurity http) throws Exception {
+    SecurityFilterChain management(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems, AuthenticationFailures failures)
+            throws Exception {
+        ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, failures);
         return stateless(http.securityMatcher(EndpointRequest.toAnyEndpoint()))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, handlers), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .build();
     }
@@ -41,6 +48,7 @@ class SecurityConfiguration {
                             AccessControlProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems, failures);
         stateless(http)
+                .addFilterBefore(new OneCredentialOnly(problems), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, handlers), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .authorizeHttpRequests(auth -> auth
@@ -49,7 +57,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, REQUESTS + "/*/cancel", REQUESTS + "/*/retry").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, REQUESTS + "/search").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, REQUESTS, REQUESTS + "/*").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
-                        .requestMatchers("/api/**").authenticated()
+                        // Anything no rule grants, HEAD and OPTIONS included, is refused.
                         .anyRequest().denyAll());
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(oauth -> oauth

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -25,10 +27,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -80,11 +84,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining("."));
             return invalid(ex, List.of(fieldError(field, describe(bind))), headers, request);
         }
+        String repeated = repeatedField(ex);
+        if (repeated != null) {
+            return invalid(ex, List.of(fieldError(repeated, "is given more than once")), headers, request);
+        }
         String detail = ex.getHttpInputMessage() != null && isEmptyBody(ex)
                 ? "A JSON body is required" : "The body is not well-formed JSON";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Malformed request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A query parameter or path variable that does not convert, e.g. {@code page=abc} or an id that is no UUID. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        return invalid(ex, List.of(fieldError(name, expected(ex.getRequiredType()))), headers, request);
     }
 
     @ExceptionHandler({ConcurrencyFailureException.class, DataIntegrityViolationException.class})
@@ -132,25 +148,48 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Spring's own message names Java types and repeats the value; say what is expected instead. */
     private static String bindingFailure(FieldError error) {
-        return Arrays.asList(error.getCodes() == null ? new String[0] : error.getCodes()).contains("typeMismatch.java.time.Instant")
-                ? "must be an ISO-8601 instant such as 2026-11-01T09:30:00Z" : "has an invalid value";
+        return error.contains(TypeMismatchException.class)
+                ? expected(error.unwrap(TypeMismatchException.class).getRequiredType()) : "has an invalid value";
     }
 
     private static String describe(DatabindException ex) {
         if (ex instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (ex instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
+        return expected(ex instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null);
+    }
+
+    /** What a value of {@code type} must look like, in the caller's terms rather than Java's. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has an invalid value";
         }
-        if (ex instanceof InvalidFormatException format && format.getTargetType() == Instant.class) {
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == Instant.class) {
             return "must be an ISO-8601 instant such as 2026-11-01T09:30:00Z";
         }
-        if (ex instanceof InvalidFormatException format && format.getTargetType() != null) {
-            return "has an invalid value for " + format.getTargetType().getSimpleName();
+        if (type == String.class) {
+            return "must be a string";
         }
-        return "has the wrong type";
+        if (type == UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "must be a whole number";
+        }
+        return "has an invalid value";
+    }
+
+    /** The field a body names twice; the parser stops right at its second occurrence. */
+    private static String repeatedField(Throwable ex) {
+        return cause(ex, StreamReadException.class) instanceof StreamReadException read && read.processor() != null
+                && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate ")
+                ? read.processor().streamReadContext().currentName() : null;
     }
 
     private static String parameterName(String name, Annotation[] annotations) {

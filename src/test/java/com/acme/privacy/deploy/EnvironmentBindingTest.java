@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -56,6 +57,9 @@ class EnvironmentBindingTest {
                 .set("erasure.otherRegulationDeadline", "20d")
                 .set("security.jwt.rolesClaim", "groups")
                 .set("security.jwt.nameClaim", "email")
+                .set("security.jwt.clockSkew", "10s")
+                .set("security.jwt.roleClaims.admin[0]", "Privacy-Admins")
+                .set("security.jwt.roleClaims.admin[1]", "dpo")
                 .set("logging.structuredFormat", "logstash")));
 
         GongProperties gong = binder.bind("privacy.gong", GongProperties.class).get();
@@ -83,6 +87,9 @@ class EnvironmentBindingTest {
         AccessControlProperties access = binder.bind("privacy.security", AccessControlProperties.class).get();
         assertThat(access.jwt().rolesClaim()).isEqualTo("groups");
         assertThat(access.jwt().nameClaim()).isEqualTo("email");
+        assertThat(access.jwt().clockSkew()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(access.jwt().roleClaims().admin()).containsExactlyInAnyOrder("Privacy-Admins", "dpo");
+        assertThat(access.jwt().roleClaims().viewer()).containsExactly("privacy-viewer");
         assertThat(binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).get())
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(binder.bind("management.server.port", Integer.class).get()).isEqualTo(8081);
@@ -111,6 +118,8 @@ class EnvironmentBindingTest {
         assertThat(access.apiKeys().get(1).sha256()).isEqualTo(secretValue("PRIVACY_SECURITY_APIKEYS_1_SHA256"));
         assertThat(binder.bind("spring.security.oauth2.resourceserver.jwt.issuer-uri", String.class).get())
                 .isEqualTo("https://login.example.com/realms/acme");
+        assertThat(binder.bind("spring.security.oauth2.resourceserver.jwt.audiences", Bindable.listOf(String.class)).get())
+                .containsExactly("privacy-requests");
     }
 
     @Test

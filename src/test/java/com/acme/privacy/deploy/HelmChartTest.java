@@ -44,10 +44,10 @@ class HelmChartTest {
     }
 
     @Test
-    void defaultValuesRenderTheWorkloadAndNoOptionalObject() {
+    void defaultValuesRenderTheWorkloadItsNetworkPolicyAndNoOptionalObject() {
         // No secret value is given by default, so there is no chart Secret either.
         assertThat(defaults.kinds())
-                .containsExactly("ConfigMap", "Deployment", "PodDisruptionBudget", "Service", "ServiceAccount");
+                .containsExactly("ConfigMap", "Deployment", "NetworkPolicy", "PodDisruptionBudget", "Service", "ServiceAccount");
     }
 
     @Test
@@ -100,8 +100,8 @@ class HelmChartTest {
     }
 
     @Test
-    void theNetworkPolicyOpensTheManagementPortOnlyToTheGivenPeers() {
-        List<Map<String, Object>> ingress = at(production.named("NetworkPolicy", FULLNAME), "spec", "ingress");
+    void byDefaultTheNetworkPolicyOpensTheManagementPortOnlyToTheMonitoringNamespace() {
+        List<Map<String, Object>> ingress = at(defaults.named("NetworkPolicy", FULLNAME), "spec", "ingress");
         assertThat(ingress).hasSize(2);
         assertThat((Object) at(ingress, 0, "ports")).isEqualTo(List.of(Map.of("port", "http")));
         assertThat((Object) at(ingress, 0, "from")).as("the API is open to all by default").isNull();

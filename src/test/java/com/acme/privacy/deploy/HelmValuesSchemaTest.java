@@ -63,6 +63,15 @@ class HelmValuesSchemaTest {
     }
 
     @Test
+    void refusesSsoWithoutAnIssuerAndAnAudience() {
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("security.jwt.issuerUri", "https://login.example.com/realms/acme")))
+                .hasMessageContaining("issuerUri and audiences are both required");
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("security.jwt.jwkSetUri", "https://login.example.com/certs")
+                .set("security.jwt.audiences[0]", "privacy-requests")))
+                .hasMessageContaining("issuerUri and audiences are both required");
+    }
+
+    @Test
     void rejectsAnActiveKeyIdWithoutAKey() {
         assertThatThrownBy(() -> HelmChart.template(t -> t.set("pii.activeKeyId", "k2027")))
                 .hasMessageContaining("pii.activeKeyId must be one of pii.keyIds");

@@ -25,6 +25,7 @@ import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.DispatcherTest;
 import com.acme.privacy.testsupport.GongConditions;
 import com.acme.privacy.testsupport.GongSandbox;
+import com.acme.privacy.testsupport.TestClients;
 import com.acme.privacy.testsupport.GongSandbox.ReceivedCall;
 import com.acme.privacy.testsupport.GongSandbox.Reply;
 import com.jayway.jsonpath.JsonPath;
@@ -250,7 +251,7 @@ class DispatchResilienceTest {
     }
 
     private String dispatcherHealth() {
-        return body(RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+        return body(TestClients.management(managementPort)
                 .get().uri("/actuator/health/dispatcher").exchange());
     }
 

@@ -6,12 +6,20 @@ import static com.acme.privacy.testsupport.Problems.assertNoInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
@@ -19,11 +27,17 @@ import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
 import com.jayway.jsonpath.JsonPath;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 @ApiTest
 class ErasureRequestApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     Api api;
 
@@ -72,18 +86,21 @@ class ErasureRequestApiTest {
 
     @Test
     void computesDueDatesPerRegulation() {
+        // Month ends are covered by DeadlinesTest; receipt dates here must lie within the last 90 days.
+        Instant fortyDaysAgo = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(40, ChronoUnit.DAYS);
         String gdpr = body(api.submit("{\"email\":\"" + unique("g") + "\",\"regulation\":\"GDPR\","
-                + "\"receivedAt\":\"2026-01-31T10:00:00Z\"}").expectStatus().isAccepted());
-        assertThat((String) JsonPath.read(gdpr, "$.dueAt")).isEqualTo("2026-02-28T10:00:00Z");
+                + "\"receivedAt\":\"" + fortyDaysAgo + "\"}").expectStatus().isAccepted());
+        assertThat(Instant.parse(JsonPath.read(gdpr, "$.dueAt"))).isEqualTo(fortyDaysAgo.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant());
         assertThat((Boolean) JsonPath.read(gdpr, "$.overdue")).isTrue();
 
         String ccpa = body(api.submit("{\"email\":\"" + unique("c") + "\",\"regulation\":\"CCPA\","
-                + "\"receivedAt\":\"2026-11-01T00:00:00Z\"}").expectStatus().isAccepted());
-        assertThat((String) JsonPath.read(ccpa, "$.dueAt")).isEqualTo("2026-12-16T00:00:00Z");
+                + "\"receivedAt\":\"" + fortyDaysAgo + "\"}").expectStatus().isAccepted());
+        assertThat(Instant.parse(JsonPath.read(ccpa, "$.dueAt"))).isEqualTo(fortyDaysAgo.plus(45, ChronoUnit.DAYS));
+        assertThat((Boolean) JsonPath.read(ccpa, "$.overdue")).isFalse();
 
         String other = body(api.submit("{\"email\":\"" + unique("o") + "\",\"regulation\":\"OTHER\","
-                + "\"receivedAt\":\"2026-11-01T00:00:00Z\"}").expectStatus().isAccepted());
-        assertThat((String) JsonPath.read(other, "$.dueAt")).isEqualTo("2026-12-01T00:00:00Z");
+                + "\"receivedAt\":\"" + fortyDaysAgo + "\"}").expectStatus().isAccepted());
+        assertThat(Instant.parse(JsonPath.read(other, "$.dueAt"))).isEqualTo(fortyDaysAgo.plus(30, ChronoUnit.DAYS));
     }
 
     @Test
@@ -134,6 +151,36 @@ class ErasureRequestApiTest {
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].details.regulation")).isEqualTo("CCPA");
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].details.dueAt")).isNotBlank();
         assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isTrue();
+    }
+
+    @Test
+    void eachCallersRepeatsOfAnOpenRequestAreAuditedOnceAndCountedAll() {
+        String email = unique("loop");
+        String id = api.as("crm").create(request(email, null, "GDPR"));
+        Api helpdesk = api.as("helpdesk");
+        double before = repeats("helpdesk");
+
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            helpdesk.submit(request(email, null, "CCPA"), key).expectStatus().isOk();
+            helpdesk.submit(request(email, null, "GDPR")).expectStatus().isOk();
+        }
+        api.submit(request(email, null, "GDPR")).expectStatus().isOk();
+
+        String details = body(api.get(id).expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].kind"))
+                .containsExactly("RECEIVED", "REPEAT_SUBMISSION", "REPEAT_SUBMISSION");
+        assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].actor"))
+                .containsExactly("client:crm", "client:helpdesk", "client:tester");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[1].details.regulation"))
+                .as("the caller's first repeat is the one on record").isEqualTo("CCPA");
+        assertThat(repeats("helpdesk") - before).isEqualTo(6);
+        helpdesk.get(id).expectStatus().isOk();
+    }
+
+    private double repeats(String source) {
+        Counter counter = meters.find("privacy.requests.repeats").tag("source", source).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -248,8 +295,9 @@ class ErasureRequestApiTest {
         // Other tests share this database; this one looks only at what it creates.
         String mine = "createdFrom=" + Instant.now().minusMillis(1) + "&source=crm";
         Api crm = api.as("crm");
+        Instant eightyDaysAgo = Instant.now().minus(80, ChronoUnit.DAYS);
         String oldId = JsonPath.read(body(crm.submit("{\"email\":\"" + unique("old") + "\",\"regulation\":\"GDPR\","
-                + "\"receivedAt\":\"2025-01-10T00:00:00Z\"}").expectStatus().isAccepted()), "$.id");
+                + "\"receivedAt\":\"" + eightyDaysAgo + "\"}").expectStatus().isAccepted()), "$.id");
         String recent = crm.create("{\"email\":\"" + unique("recent") + "\",\"regulation\":\"CCPA\","
                 + "\"receivedAt\":\"" + Instant.now().minus(1, ChronoUnit.DAYS) + "\"}");
         String cancelled = crm.create(request(unique("gone"), null, "GDPR"));
@@ -270,9 +318,9 @@ class ErasureRequestApiTest {
         String notOverdue = body(api.list(mine + "&overdue=false&sort=createdAt,asc").expectStatus().isOk());
         assertThat((List<String>) JsonPath.read(notOverdue, "$.content[*].id")).containsExactly(recent, cancelled);
 
-        String received2025 = body(api.list(mine + "&receivedFrom=2025-01-01T00:00:00Z&receivedTo=2026-01-01T00:00:00Z")
-                .expectStatus().isOk());
-        assertThat((List<String>) JsonPath.read(received2025, "$.content[*].id")).containsExactly(oldId);
+        String receivedThen = body(api.list(mine + "&receivedFrom=" + eightyDaysAgo.minus(1, ChronoUnit.DAYS)
+                + "&receivedTo=" + eightyDaysAgo.plus(1, ChronoUnit.DAYS)).expectStatus().isOk());
+        assertThat((List<String>) JsonPath.read(receivedThen, "$.content[*].id")).containsExactly(oldId);
 
         String createdBefore = body(api.list(mine + "&createdTo=" + Instant.now().minus(1, ChronoUnit.HOURS)).expectStatus().isOk());
         assertThat((Integer) JsonPath.read(createdBefore, "$.totalElements")).isZero();
@@ -296,11 +344,44 @@ class ErasureRequestApiTest {
         assertNoInternals(body(api.list("status=DONE").expectStatus().isBadRequest()));
     }
 
+    @ParameterizedTest
+    @CsvSource({"page=-1, page", "size=0, size", "size=201, size", "page=2147483647&size=200, page",
+            "page=10737419&size=200, page", "page=2147483648, page", "page=abc, page", "size=1.5, size"})
+    @ExtendWith(OutputCaptureExtension.class)
+    void listRefusesPagingOutOfRangeWithoutAnErrorInTheLog(String query, String parameter, CapturedOutput output) {
+        String problem = body(api.list(query).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat((List<String>) JsonPath.read(problem, "$.errors[*].field")).containsExactly(parameter);
+        assertNoInternals(problem);
+        assertThat(output.getAll()).as("no 500, no stack trace").doesNotContain("Unexpected error", "\tat ");
+    }
+
+    @Test
+    void listReadsTheLastPageAnOffsetCanReach() {
+        String page = body(api.list("page=10737418&size=200").expectStatus().isOk());
+        assertThat((List<?>) JsonPath.read(page, "$.content")).isEmpty();
+        assertThat((Integer) JsonPath.read(page, "$.page")).isEqualTo(10737418);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"receivedFrom", "createdTo", "status", "overdue", "source", "page", "size", "sort"})
+    void listRefusesParametersSentBlankRatherThanReadingThemAsAbsent(String parameter) {
+        for (String blank : List.of("", "+")) {
+            String problem = body(api.list("status=PENDING&" + parameter + "=" + blank).expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+            assertThat((List<String>) JsonPath.read(problem, "$.errors[*].field")).as("'%s'", blank).containsExactly(parameter);
+        }
+    }
+
     @Test
     void publishesAnOpenApiDescription() {
         String docs = body(api.client().get().uri("/v3/api-docs").exchange().expectStatus().isOk());
         assertThat((Object) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests'].post")).isNotNull();
         assertThat((Object) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests/search'].post")).isNotNull();
         assertThat((Object) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests/{id}/cancel'].post")).isNotNull();
+        assertThat((List<Integer>) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests'].get.parameters[?(@.name == 'size')].schema.maximum"))
+                .containsExactly(200);
+        assertThat((List<String>) JsonPath.read(docs, "$.paths['/api/v1/erasure-requests'].get.parameters[*].name"))
+                .contains("page", "size", "sort").doesNotContain("request");
     }
 }

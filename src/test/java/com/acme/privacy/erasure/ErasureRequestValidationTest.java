@@ -11,11 +11,13 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -123,6 +125,104 @@ class ErasureRequestValidationTest {
                 "receivedAt");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "email             | true                    | must be a string",
+            "email             | 42                      | must be a string",
+            "email             | 4.2                     | must be a string",
+            "email             | [\"a@example.com\"]     | must be a string",
+            "email             | {\"value\":\"a@example.com\"} | must be a string",
+            "phoneNumber       | 4915112345678           | must be a string",
+            "phoneNumber       | false                   | must be a string",
+            "externalReference | true                    | must be a string",
+            "externalReference | 4711                    | must be a string",
+            "regulation        | 0                       | must be one of GDPR, CCPA, OTHER",
+            "regulation        | true                    | must be one of GDPR, CCPA, OTHER",
+            "regulation        | \"\"                     | must be one of GDPR, CCPA, OTHER",
+            "regulation        | [\"GDPR\"]              | must be one of GDPR, CCPA, OTHER",
+            "regulation        | \"GDPR \"               | must be one of GDPR, CCPA, OTHER",
+            "receivedAt        | 0                       | must be an ISO-8601 instant such as 2026-11-01T09:30:00Z",
+            "receivedAt        | 1795000000              | must be an ISO-8601 instant such as 2026-11-01T09:30:00Z",
+            "receivedAt        | \"1795000000\"          | must be an ISO-8601 instant such as 2026-11-01T09:30:00Z",
+            "receivedAt        | true                    | must be an ISO-8601 instant such as 2026-11-01T09:30:00Z",
+            "receivedAt        | \"2026-11-01\"          | must be an ISO-8601 instant such as 2026-11-01T09:30:00Z",
+            "receivedAt        | [\"2026-11-01T09:30:00Z\"] | must be an ISO-8601 instant such as 2026-11-01T09:30:00Z"})
+    void refusesAValueOfTheWrongJsonTypeInsteadOfConvertingIt(String field, String json, String message) {
+        String problem = assertFieldRejected(api.submit(with(field, json)), field);
+        assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "receivedAt        | \"\"", "receivedAt | \" \"", "receivedAt | \"\\u0000\"", "receivedAt | \"\\t\"",
+            "regulation        | \" \"", "email | \"\"", "email | \" \"", "phoneNumber | \"\"", "phoneNumber | \" \"",
+            "externalReference | \"\"", "externalReference | \"  \""})
+    void refusesAnEmptyOrBlankValueNamingTheFieldRatherThanTakingItAsAbsent(String field, String json) {
+        assertFieldRejected(api.submit(with(field, json)), field);
+    }
+
+    /** A valid submission with one field replaced by raw JSON. */
+    private static String with(String field, String json) {
+        String email = "\"email\":" + (field.equals("email") ? json : "\"types@example.com\"");
+        String regulation = "\"regulation\":" + (field.equals("regulation") ? json : "\"GDPR\"");
+        String other = field.equals("email") || field.equals("regulation") ? "" : ",\"" + field + "\":" + json;
+        return "{" + email + "," + regulation + other + "}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ja\\ud800ne@example.com", "jane\\udc00@example.com", "jane@exa\\udbffmple.com",
+            "ja\\ufffene@example.com", "jane\\uffff@example.com", "ja\\ufdd0ne@example.com", "ja\\ud83f\\udffene@example.com"})
+    void refusesIdentifiersInInvalidUnicode(String email) {
+        String problem = assertFieldRejected(api.submit("{\"email\":\"" + email + "\",\"regulation\":\"GDPR\"}"), "email");
+        assertThat((List<String>) JsonPath.read(problem, "$.errors[*].message")).contains("must not contain control characters or invalid Unicode");
+        assertFieldRejected(api.search("{\"email\":\"" + email + "\"}"), "email");
+        assertFieldRejected(api.submit("{\"email\":\"u@example.com\",\"regulation\":\"GDPR\",\"externalReference\":\""
+                + email + "\"}"), "externalReference");
+    }
+
+    @Test
+    void acceptsCharactersBeyondTheBasicPlaneWhenWellFormed() {
+        api.submit("{\"email\":\"astral@example.com\",\"regulation\":\"GDPR\",\"externalReference\":\"TICKET-\\ud83d\\ude00\"}")
+                .expectStatus().isAccepted();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\\"jane doe\\\"@example.com", "\\\"jane\\\"@example.com", "jane@[192.0.2.1]",
+            "jane@[300.300.300.300]", "jane@[IPv6:2001:db8::1]"})
+    void refusesAddressesThatAreNotPlainMailboxes(String email) {
+        String problem = assertFieldRejected(api.submit("{\"email\":\"" + email + "\",\"regulation\":\"GDPR\"}"), "email");
+        assertThat((List<String>) JsonPath.read(problem, "$.errors[*].message"))
+                .contains("must be a plain mailbox address: no quoted local part, no address literal such as [192.0.2.1]");
+    }
+
+    @Test
+    void refusesAFieldGivenTwiceInsteadOfLettingOneWin() {
+        String problem = assertFieldRejected(api.submit(
+                "{\"email\":\"first@example.com\",\"regulation\":\"GDPR\",\"email\":\"second@example.com\"}"), "email");
+        assertThat((String) JsonPath.read(problem, "$.errors[0].message")).isEqualTo("is given more than once");
+        assertThat(problem).doesNotContain("first@example.com", "second@example.com");
+    }
+
+    @Test
+    void limitsHowFarInThePastReceivedAtMayLie() {
+        String problem = assertFieldRejected(api.submit("{\"email\":\"old@example.com\",\"regulation\":\"GDPR\",\"receivedAt\":\""
+                + Instant.now().minus(91, ChronoUnit.DAYS) + "\"}"), "receivedAt");
+        assertThat((String) JsonPath.read(problem, "$.errors[0].message"))
+                .isEqualTo("must not lie more than 90 days in the past (privacy.erasure.max-receipt-age)");
+        assertThat((String) JsonPath.read(problem, "$.detail")).startsWith("receivedAt must not lie more than 90 days");
+
+        api.submit("{\"email\":\"recent@example.com\",\"regulation\":\"GDPR\",\"receivedAt\":\""
+                + Instant.now().minus(89, ChronoUnit.DAYS) + "\"}").expectStatus().isAccepted();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"text\"", "42", "{\"email\":\"t@example.com\",\"regulation\":\"GDPR\"} {}"})
+    void refusesABodyThatIsNotOneJsonObject(String json) {
+        String problem = body(api.submit(json).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertNoInternals(problem);
+    }
+
     @Test
     void rejectsAnOverlongExternalReference() {
         assertFieldRejected(api.submit("{\"email\":\"x@example.com\",\"regulation\":\"GDPR\",\"externalReference\":\""
@@ -183,11 +283,12 @@ class ErasureRequestValidationTest {
         assertThat(problem.toString(StandardCharsets.UTF_8)).contains("Request body too large");
     }
 
+    /** No rule grants them, so they are refused before any handler is looked for. */
     @Test
     void unknownPathsAndMethodsAnswerProblems() {
-        api.client().get().uri("/api/v1/nothing-here").exchange().expectStatus().isNotFound()
+        api.client().get().uri("/api/v1/nothing-here").exchange().expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String problem = body(api.client().delete().uri(Api.REQUESTS).exchange().expectStatus().isEqualTo(405)
+        String problem = body(api.client().delete().uri(Api.REQUESTS).exchange().expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         assertNoInternals(problem);
     }

@@ -44,6 +44,10 @@ class IdentifierLogAbsenceTest {
         api.list("status=PENDING").expectStatus().isOk();
         api.submit("{\"email\":\"" + email + "\",\"regulation\":\"NOPE\"}").expectStatus().isBadRequest();
         api.submit("{\"email\":\"" + email + "\", broken").expectStatus().isBadRequest();
+        // Refused identifiers: the exceptions quote them, so their debug lines must stay off.
+        api.submit("{\"email\":\"" + local + "@[192.0.2.1]\",\"regulation\":\"GDPR\"}").expectStatus().isBadRequest();
+        api.submit("{\"email\":\"" + email + "\",\"phoneNumber\":" + phone.substring(1) + ",\"regulation\":\"GDPR\"}")
+                .expectStatus().isBadRequest();
         api.cancel(id).expectStatus().isOk();
 
         assertThat(output.getAll())

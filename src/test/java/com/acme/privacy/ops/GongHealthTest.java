@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import com.acme.privacy.testsupport.DispatcherTest;
 import com.acme.privacy.testsupport.GongConditions;
 import com.acme.privacy.testsupport.GongSandbox;
+import com.acme.privacy.testsupport.TestClients;
 import com.jayway.jsonpath.JsonPath;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -43,12 +44,12 @@ class GongHealthTest {
     }
 
     private String gong() {
-        return body(RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+        return body(TestClients.management(managementPort)
                 .get().uri("/actuator/health/gong").exchange());
     }
 
     private void assertReady() {
-        RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+        TestClients.management(managementPort)
                 .get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 

@@ -35,9 +35,22 @@ class ManagementPortTest {
     void probesAnswerOnTheManagementPort() {
         String liveness = body(management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk());
         assertThat((String) JsonPath.read(liveness, "$.status")).isEqualTo("UP");
-        String readiness = body(management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+        String readiness = body(TestClients.management(managementPort).get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk());
         assertThat((String) JsonPath.read(readiness, "$.components.db.status")).isEqualTo("UP");
         assertThat((Object) JsonPath.read(readiness, "$.components")).asString().doesNotContain("gong");
+    }
+
+    /** Anyone who reaches the port sees UP or DOWN; what is behind it only a VIEWER or ADMIN. */
+    @Test
+    void healthDetailsNeedAViewerOrAnAdmin() {
+        assertThat(body(management().get().uri("/actuator/health").exchange())).doesNotContain("components", "gong", "db");
+        assertThat(body(management().get().uri("/actuator/health").header("X-API-Key", TestClients.key("crm")).exchange()))
+                .doesNotContain("components");
+        assertThat(body(TestClients.management(managementPort).get().uri("/actuator/health").exchange()))
+                .contains("\"components\"", "\"gong\"", "\"dispatcher\"");
+        assertThat(body(management().get().uri("/actuator/health").header("X-API-Key", TestClients.key("ops")).exchange()))
+                .contains("\"components\"");
     }
 
     @Test

@@ -97,6 +97,15 @@ class ProtectedIdentifiersTest {
     }
 
     @Test
+    void throwawayKeysOfTwoReplicasHaveKeyIdsOfTheirOwn() {
+        ProtectedIdentifiers one = new ProtectedIdentifiers(new PiiProperties(null, null, null, true));
+        ProtectedIdentifiers other = new ProtectedIdentifiers(new PiiProperties(null, null, null, true));
+        Sealed sealed = one.protect(new EmailAddress("a@b.example")).sealed();
+        assertThat(sealed.keyId()).matches("ephemeral[0-9a-f]{8}");
+        assertThatThrownBy(() -> other.revealEmail(sealed)).isInstanceOf(DecryptionKeyMissing.class);
+    }
+
+    @Test
     void refusesWeakOrInconsistentKeysWithoutPrintingThem() {
         String shortKey = key(16);
         assertThatThrownBy(() -> new ProtectedIdentifiers(new PiiProperties(Map.of("k", shortKey), "k", HASH_KEY, false)))

@@ -43,7 +43,7 @@ class AccessControlTest {
 
     @DynamicPropertySource
     static void trustTestTokens(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", jwts::publicKeyLocation);
+        jwts.configure(registry);
     }
 
     @LocalServerPort
@@ -60,9 +60,10 @@ class AccessControlTest {
     enum Credential { API_KEY, JWT }
 
     enum Caller {
-        SUBMITTER("crm", "SUBMITTER"), VIEWER("compliance", "VIEWER"), ADMIN("ops", "ADMIN");
+        SUBMITTER("crm", "privacy-submitter"), VIEWER("compliance", "privacy-viewer"), ADMIN("ops", "privacy-admin");
 
         final String name;
+        /** The claim value that grants the role. */
         final String role;
 
         Caller(String name, String role) {
@@ -118,7 +119,7 @@ class AccessControlTest {
     void createRequests() {
         Api api = new Api(port);
         ownByKey = api.as("crm").create(request(unique(), null, "GDPR"));
-        ownBySso = JsonPath.read(body(sso("crm", "SUBMITTER").post().uri(Api.REQUESTS).contentType(MediaType.APPLICATION_JSON)
+        ownBySso = JsonPath.read(body(sso("crm", "privacy-submitter").post().uri(Api.REQUESTS).contentType(MediaType.APPLICATION_JSON)
                 .body(request(unique(), null, "GDPR")).exchange().expectStatus().isAccepted()), "$.id");
         others = api.as("helpdesk").create(request(unique(), null, "GDPR"));
     }
@@ -174,8 +175,8 @@ class AccessControlTest {
     void withoutCredentialsEveryEndpointAnswers401Problem(Endpoint endpoint) {
         call(endpoint, null, null).expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         call(endpoint, "X-API-Key", "not-a-key").expectStatus().isUnauthorized();
-        call(endpoint, "Authorization", "Bearer " + jwts.forgedToken("ops", List.of("ADMIN"))).expectStatus().isUnauthorized();
-        call(endpoint, "Authorization", "Bearer " + jwts.expiredToken("ops", List.of("ADMIN"))).expectStatus().isUnauthorized();
+        call(endpoint, "Authorization", "Bearer " + jwts.forgedToken("ops", List.of("privacy-admin"))).expectStatus().isUnauthorized();
+        call(endpoint, "Authorization", "Bearer " + jwts.expiredToken("ops", List.of("privacy-admin"))).expectStatus().isUnauthorized();
     }
 
     static Stream<Endpoint> endpoints() {
@@ -211,19 +212,19 @@ class AccessControlTest {
     @Test
     void aPersonNamedLikeAPortalDoesNotGetThePortalsRequests() {
         assertThat((String) JsonPath.read(body(new Api(port).get(ownBySso)), "$.source")).isEqualTo("sso:crm");
-        sso("crm", "SUBMITTER").get().uri(Api.REQUESTS + "/" + ownByKey).exchange().expectStatus().isNotFound();
+        sso("crm", "privacy-submitter").get().uri(Api.REQUESTS + "/" + ownByKey).exchange().expectStatus().isNotFound();
         new Api(port).as("crm").get(ownBySso).expectStatus().isNotFound();
     }
 
     @Test
     void aTokenThatNamesNoCallerIsRefused() {
         RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri(Api.REQUESTS)
-                .header("Authorization", "Bearer " + jwts.token(null, List.of("VIEWER"))).exchange().expectStatus().isUnauthorized();
+                .header("Authorization", "Bearer " + jwts.token(null, List.of("privacy-viewer"))).exchange().expectStatus().isUnauthorized();
     }
 
     @Test
     void personsActionsRecordThePerson() {
-        sso("alice@corp.example", "ADMIN").post().uri(Api.REQUESTS + "/" + ownByKey + "/cancel").exchange().expectStatus().isOk();
+        sso("alice@corp.example", "privacy-admin").post().uri(Api.REQUESTS + "/" + ownByKey + "/cancel").exchange().expectStatus().isOk();
         String details = body(new Api(port).get(ownByKey));
         assertThat((String) JsonPath.read(details, "$.auditTrail.events[-1].actor")).isEqualTo("user:alice@corp.example");
     }

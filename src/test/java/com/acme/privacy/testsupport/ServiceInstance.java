@@ -28,10 +28,9 @@ public final class ServiceInstance implements AutoCloseable {
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
-    /** A client of the management port (health, metrics). */
+    /** A client of the management port (health, metrics), as a caller who may see health details. */
     public RestTestClient management() {
-        int port = context.getEnvironment().getProperty("local.management.port", Integer.class);
-        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return TestClients.management(context.getEnvironment().getProperty("local.management.port", Integer.class));
     }
 
     public <T> T bean(Class<T> type) {

@@ -11,16 +11,28 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
-/** Signs SSO tokens for tests with a key pair generated for the run; the service trusts its public key. */
+/**
+ * Mints SSO tokens for tests with a key pair generated for the run; the service trusts its public key, the issuer
+ * {@link #ISSUER} and the audience {@link #AUDIENCE}. Besides good tokens it mints each kind a resource server must
+ * refuse.
+ */
 public final class TestJwts {
+
+    public static final String ISSUER = "https://sso.test.example/realms/acme";
+    public static final String AUDIENCE = "privacy-requests";
 
     private final KeyPair keys;
     private final Path publicKeyFile;
@@ -39,17 +51,25 @@ public final class TestJwts {
         }
     }
 
-    /** For {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */
-    public String publicKeyLocation() {
-        return "file:" + publicKeyFile;
+    /** Trust these tokens: the public key, the issuer and the audience. */
+    public void configure(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKeyFile);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
+    /** A good token; {@code roles} are claim values, e.g. {@code privacy-admin}. */
     public String token(String subject, List<String> roles) {
-        return sign(subject, roles, Instant.now().plusSeconds(300), (RSAPrivateKey) keys.getPrivate());
+        return sign(claims(subject, roles).build(), (RSAPrivateKey) keys.getPrivate());
+    }
+
+    /** A good token with some claims changed. */
+    public String token(String subject, List<String> roles, UnaryOperator<JWTClaimsSet.Builder> change) {
+        return sign(change.apply(claims(subject, roles)).build(), (RSAPrivateKey) keys.getPrivate());
     }
 
     public String expiredToken(String subject, List<String> roles) {
-        return sign(subject, roles, Instant.now().minusSeconds(300), (RSAPrivateKey) keys.getPrivate());
+        return token(subject, roles, claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(300))));
     }
 
     /** A well-formed token signed by a key the service does not trust. */
@@ -57,19 +77,39 @@ public final class TestJwts {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(subject, roles, Instant.now().plusSeconds(300), (RSAPrivateKey) generator.generateKeyPair().getPrivate());
+            return sign(claims(subject, roles).build(), (RSAPrivateKey) generator.generateKeyPair().getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String sign(String subject, List<String> roles, Instant expires, RSAPrivateKey key) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+    /** No signature at all ({@code "alg": "none"}). */
+    public String unsignedToken(String subject, List<String> roles) {
+        return new PlainJWT(claims(subject, roles).build()).serialize();
+    }
+
+    /** HS256 with the service's public key as the secret: the classic algorithm confusion. */
+    public String hmacWithThePublicKey(String subject, List<String> roles) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(subject, roles).build());
+        try {
+            jwt.sign(new MACSigner(keys.getPublic().getEncoded()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    private static JWTClaimsSet.Builder claims(String subject, List<String> roles) {
+        return new JWTClaimsSet.Builder()
                 .subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .claim("roles", roles)
                 .issueTime(new Date())
-                .expirationTime(Date.from(expires))
-                .build();
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+    }
+
+    private static String sign(JWTClaimsSet claims, RSAPrivateKey key) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner(key));

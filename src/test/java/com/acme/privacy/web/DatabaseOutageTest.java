@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.testsupport.Api;
+import com.acme.privacy.testsupport.TestClients;
 import com.acme.privacy.testsupport.TcpProxy;
 import com.acme.privacy.testsupport.TestDatabases;
 import com.jayway.jsonpath.JsonPath;
@@ -72,7 +73,7 @@ class DatabaseOutageTest {
 
         api.get(UUID.randomUUID().toString()).expectStatus().isEqualTo(503);
 
-        RestTestClient management = RestTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        RestTestClient management = TestClients.management(managementPort);
         management.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
         management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     }

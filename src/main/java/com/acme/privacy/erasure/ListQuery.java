@@ -1,0 +1,47 @@
+package com.acme.privacy.erasure;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+
+/**
+ * The list endpoint's query, checked before it reaches the database. Out-of-range paging is refused rather than
+ * clamped, so a caller never gets a page it did not ask for; a parameter sent blank is refused rather than read as
+ * absent, which would silently widen the result.
+ */
+final class ListQuery {
+
+    static final int MAX_PAGE_SIZE = 200;
+    private static final Set<String> SORTABLE = Set.of("createdAt", "receivedAt", "dueAt", "updatedAt", "status");
+
+    private ListQuery() {
+    }
+
+    static void rejectBlank(Map<String, String[]> parameters) {
+        parameters.forEach((name, values) -> {
+            for (String value : values) {
+                if (value.isBlank()) {
+                    throw new FieldRejected(name, "must not be blank");
+                }
+            }
+        });
+    }
+
+    /** {@code page} and {@code size} are each in range already; together they must give an offset the database takes. */
+    static Pageable pageable(int page, int size, Sort sort) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new FieldRejected("page", "lies beyond the last page that can be read; page × size must not exceed "
+                    + Integer.MAX_VALUE);
+        }
+        for (Sort.Order order : sort) {
+            if (!SORTABLE.contains(order.getProperty())) {
+                throw new FieldRejected("sort", "cannot sort by '" + order.getProperty() + "'; sortable: "
+                        + String.join(", ", SORTABLE.stream().sorted().toList()));
+            }
+        }
+        return PageRequest.of(page, size, sort);
+    }
+}
