@@ -2,8 +2,6 @@ package com.acme.privacy.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,7 @@ class DispatchCeilingBenchmark {
         }
         // The same rows again, for the reference; the audit trail only grows.
         jdbc.sql("UPDATE erasure_request SET status = 'PENDING', next_attempt_at = now(), gong_email_request_id = NULL").update();
-        double bareSql = pgbench(database, BACKLOG);
+        double bareSql = Pgbench.tps(database, BARE_SQL, "-c", "1", "-t", String.valueOf(BACKLOG));
 
         BenchReport.write("Dispatch ceiling", """
                 Sandbox unmetered; limits raised; one replica; backlog %d.
@@ -75,20 +73,5 @@ class DispatchCeilingBenchmark {
                 | %.0f | %.0f | %.2f |
                 """.formatted(BACKLOG, service, bareSql, service / bareSql));
         assertThat(service).as("dispatches per second").isGreaterThanOrEqualTo(300);
-    }
-
-    private static double pgbench(TestDatabases.TestDatabase database, int transactions) throws Exception {
-        Path script = Files.createTempFile("dispatch", ".sql");
-        Files.writeString(script, BARE_SQL);
-        String name = database.url().substring(database.url().lastIndexOf('/') + 1);
-        Process pgbench = new ProcessBuilder("pgbench", "-n", "-h", database.host(), "-p", String.valueOf(database.port()),
-                "-U", database.username(), "-c", "1", "-t", String.valueOf(transactions), "-f", script.toString(), name)
-                .redirectErrorStream(true).start();
-        String output = new String(pgbench.getInputStream().readAllBytes());
-        if (pgbench.waitFor() != 0 || !output.contains("tps = ")) {
-            throw new IllegalStateException("pgbench failed:\n" + output);
-        }
-        String tps = output.substring(output.indexOf("tps = ") + 6);
-        return Double.parseDouble(tps.substring(0, tps.indexOf(' ')));
     }
 }

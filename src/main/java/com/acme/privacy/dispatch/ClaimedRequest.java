@@ -1,6 +1,7 @@
 package com.acme.privacy.dispatch;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import com.acme.privacy.pii.Sealed;
@@ -11,7 +12,26 @@ import com.acme.privacy.pii.Sealed;
  *
  * @param attempt    the attempt this claim is, should it count: the attempts counted so far plus one
  * @param leaseUntil the claim's lease end; unique to this claim, it fences the claim's outcome
+ * @param subject    the email's keyed hash: requests of several portals for one subject share Gong's calls
  */
 record ClaimedRequest(UUID id, int attempt, Sealed email, Sealed phone, String gongEmailRequestId,
-                      String gongPhoneRequestId, Instant leaseUntil, String correlationId) {
+                      String gongPhoneRequestId, Instant leaseUntil, String correlationId, Subject subject) {
+
+    /** The keyed hashes of the request's identifiers; compared by content. */
+    record Subject(byte[] emailHash, byte[] phoneHash) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Subject that && Arrays.equals(emailHash, that.emailHash) && Arrays.equals(phoneHash, that.phoneHash);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(emailHash) + Arrays.hashCode(phoneHash);
+        }
+
+        boolean sharesEmailWith(Subject other) {
+            return Arrays.equals(emailHash, other.emailHash);
+        }
+    }
 }

@@ -20,6 +20,8 @@ import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.ErasureStatus;
 import com.acme.privacy.pii.Sealed;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The dispatcher's side of the request table: claim, record, settle and release. Every status change is audited in
  * the same transaction, uses database time, and is fenced by the claim's lease end, so a dispatcher that lost its
@@ -28,10 +30,12 @@ import com.acme.privacy.pii.Sealed;
 @Component
 class DispatchQueue {
 
+    // A subject with a request in dispatch waits: once that call is recorded, it carries Gong's receipt over.
     private static final String CLAIM = """
             WITH due AS (
-                SELECT id FROM erasure_request
+                SELECT id FROM erasure_request r
                 WHERE status = 'PENDING' AND next_attempt_at <= now()
+                  AND NOT EXISTS (SELECT 1 FROM erasure_request d WHERE d.email_hash = r.email_hash AND d.status = 'DISPATCHING')
                 ORDER BY due_at, id
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED)
@@ -41,7 +45,19 @@ class DispatchQueue {
                 version = r.version + 1
             FROM due WHERE r.id = due.id
             RETURNING r.id, r.due_at, r.attempts, r.email_key_id, r.email_ciphertext, r.phone_key_id, r.phone_ciphertext,
-                      r.gong_email_request_id, r.gong_phone_request_id, r.lease_until, r.correlation_id
+                      r.sealed_to_request, r.email_hash, r.phone_hash, r.gong_email_request_id, r.gong_phone_request_id,
+                      r.lease_until, r.correlation_id
+            """;
+
+    // Other portals' requests for the same subject, not yet sent, take the receipt of a call made for one of them:
+    // Gong erases a subject once, and each request keeps its own record of it.
+    private static final String SHARE_RECEIPT = """
+            WITH covered AS (
+                UPDATE erasure_request SET %1$s = :gongId, updated_at = now(), version = version + 1
+                WHERE %2$s = :hash AND id <> :id AND status = 'PENDING' AND %1$s IS NULL
+                RETURNING id)
+            INSERT INTO audit_event (request_id, actor, kind, reason, details)
+            SELECT id, :actor, 'GONG_CALL', :reason, CAST(:details AS jsonb) FROM covered
             """;
 
     // Claims another replica left behind: all of them when this replica has just taken the lead (their holder lost
@@ -69,10 +85,12 @@ class DispatchQueue {
 
     private final AuditTrail auditTrail;
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    DispatchQueue(AuditTrail auditTrail, JdbcClient jdbc) {
+    DispatchQueue(AuditTrail auditTrail, JdbcClient jdbc, JsonMapper json) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Claims up to {@code limit} due requests, earliest deadline first, in one statement. */
@@ -84,16 +102,22 @@ class DispatchQueue {
                 .param("limit", limit)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
                 .param("replica", replica)
-                .query((rs, row) -> new Claim(new ClaimedRequest(
-                        rs.getObject("id", UUID.class),
-                        rs.getInt("attempts") + 1,
-                        new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext")),
-                        rs.getBytes("phone_ciphertext") == null ? null
-                                : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext")),
-                        rs.getString("gong_email_request_id"),
-                        rs.getString("gong_phone_request_id"),
-                        rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
-                        rs.getString("correlation_id")), rs.getObject("due_at", OffsetDateTime.class)))
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    UUID sealedTo = rs.getBoolean("sealed_to_request") ? id : null;
+                    return new Claim(new ClaimedRequest(
+                            id,
+                            rs.getInt("attempts") + 1,
+                            new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext"), sealedTo),
+                            rs.getBytes("phone_ciphertext") == null ? null
+                                    : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext"), sealedTo),
+                            rs.getString("gong_email_request_id"),
+                            rs.getString("gong_phone_request_id"),
+                            rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
+                            rs.getString("correlation_id"),
+                            new ClaimedRequest.Subject(rs.getBytes("email_hash"), rs.getBytes("phone_hash"))),
+                            rs.getObject("due_at", OffsetDateTime.class));
+                })
                 .list().stream()
                 // RETURNING does not keep the claim's order.
                 .sorted(Comparator.comparing(Claim::dueAt).thenComparing(claim -> claim.request().id()))
@@ -154,7 +178,26 @@ class DispatchQueue {
             events.add(settlement.event(request, replica));
         }
         auditTrail.record(events);
+        if (held && call.accepted()) {
+            shareReceipt(request, replica, call);
+        }
         return held;
+    }
+
+    private void shareReceipt(ClaimedRequest request, String replica, GongCallRecord call) {
+        boolean email = call.identifier() == GongCallRecord.Identifier.EMAIL;
+        byte[] hash = email ? request.subject().emailHash() : request.subject().phoneHash();
+        if (hash == null) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(call.details(request.attempt(), replica));
+        details.put("sharedFrom", request.id().toString());
+        jdbc.sql(SHARE_RECEIPT.formatted(email ? "gong_email_request_id" : "gong_phone_request_id", email ? "email_hash" : "phone_hash"))
+                .param("gongId", call.gongRequestId()).param("hash", hash).param("id", request.id())
+                .param("actor", dispatcher(replica))
+                .param("reason", call.endpoint() + " answered " + call.httpStatus() + " for another request of the same subject")
+                .param("details", json.writeValueAsString(details))
+                .update();
     }
 
     /** Returns claimed requests to the queue without counting an attempt, e.g. on shutdown or a pause. */

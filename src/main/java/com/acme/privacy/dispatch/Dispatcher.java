@@ -200,7 +200,14 @@ class Dispatcher implements SmartLifecycle {
     /** @return whether every request of the batch was sent, without a halt */
     private boolean process(List<ClaimedRequest> claimed) {
         long leaseEnds = System.nanoTime() + properties.lease().toNanos();
-        Deque<ClaimedRequest> batch = new ArrayDeque<>(claimed);
+        Deque<ClaimedRequest> batch = new ArrayDeque<>();
+        List<ClaimedRequest> sameSubject = new ArrayList<>();
+        for (ClaimedRequest request : claimed) {
+            boolean seen = batch.stream().anyMatch(first -> first.subject().sharesEmailWith(request.subject()));
+            (seen ? sameSubject : batch).add(request);
+        }
+        // Gong erases a subject once: the others of the batch go back and take over the first one's receipt.
+        release(sameSubject, Duration.ZERO, "Another request of the same subject is sent first; its receipt carries over");
         while (!batch.isEmpty()) {
             watchdog.progress();
             String stop = stopping ? "The dispatcher is shutting down"

@@ -1,31 +1,30 @@
 package com.acme.privacy.erasure;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import com.acme.privacy.pii.Sealed;
 import com.acme.privacy.pii.SealedIdentifier;
 
-import org.hibernate.annotations.UuidGenerator;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A data subject's request to be erased at Gong. Identifiers are held only sealed. */
+/**
+ * A data subject's request to be erased at Gong. Identifiers are held only sealed, to this request, and masked.
+ * Intake writes new requests with SQL of its own; the entity reads them and carries the operators' status changes.
+ */
 @Entity
 @Table(name = "erasure_request")
 public class ErasureRequest {
 
-    // Time-ordered ids keep the primary-key index append-mostly at millions of rows.
     @Id
-    @GeneratedValue
-    @UuidGenerator(style = UuidGenerator.Style.VERSION_7)
     private UUID id;
 
     @Column(name = "email_ciphertext", nullable = false, updatable = false)
@@ -40,6 +39,14 @@ public class ErasureRequest {
     private String phoneKeyId;
     @Column(name = "phone_hash", updatable = false)
     private byte[] phoneHash;
+    @Column(name = "email_masked", updatable = false)
+    private String emailMasked;
+    @Column(name = "phone_masked", updatable = false)
+    private String phoneMasked;
+    @Column(name = "sealed_to_request", updatable = false)
+    private boolean sealedToRequest;
+    @Column(name = "hash_key_id", updatable = false)
+    private String hashKeyId;
 
     @Column(nullable = false, updatable = false)
     private String source;
@@ -90,16 +97,22 @@ public class ErasureRequest {
     protected ErasureRequest() {
     }
 
-    ErasureRequest(ErasureSubmission submission, SealedIdentifier email, SealedIdentifier phone, byte[] fingerprint,
+    /** A request as intake has just stored it; not managed by JPA. */
+    ErasureRequest(UUID id, ErasureSubmission submission, SealedIdentifier email, SealedIdentifier phone, byte[] fingerprint,
                    Instant receivedAt, Instant dueAt, Instant now) {
+        this.id = id;
         this.emailCiphertext = email.sealed().ciphertext();
         this.emailKeyId = email.sealed().keyId();
         this.emailHash = email.lookupHash();
+        this.emailMasked = email.masked();
         if (phone != null) {
             this.phoneCiphertext = phone.sealed().ciphertext();
             this.phoneKeyId = phone.sealed().keyId();
             this.phoneHash = phone.lookupHash();
+            this.phoneMasked = phone.masked();
         }
+        this.sealedToRequest = true;
+        this.hashKeyId = email.hashKeyId();
         this.source = submission.source();
         this.externalReference = submission.externalReference();
         this.regulation = submission.regulation();
@@ -112,6 +125,7 @@ public class ErasureRequest {
         this.correlationId = submission.correlationId();
         this.createdAt = now;
         this.updatedAt = now;
+        this.version = 0L;
     }
 
     /** Moves to {@code next}; callers go through {@link StatusTransitions} so that the move is audited. */
@@ -141,6 +155,18 @@ public class ErasureRequest {
         return phoneHash;
     }
 
+    String hashKeyId() {
+        return hashKeyId;
+    }
+
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    String correlationId() {
+        return correlationId;
+    }
+
     boolean sentToGong() {
         return firstDispatchedAt != null;
     }
@@ -150,11 +176,25 @@ public class ErasureRequest {
     }
 
     public Sealed sealedEmail() {
-        return new Sealed(emailKeyId, emailCiphertext);
+        return new Sealed(emailKeyId, emailCiphertext, sealedToRequest ? id : null);
     }
 
     public Sealed sealedPhone() {
-        return phoneCiphertext == null ? null : new Sealed(phoneKeyId, phoneCiphertext);
+        return phoneCiphertext == null ? null : new Sealed(phoneKeyId, phoneCiphertext, sealedToRequest ? id : null);
+    }
+
+    /** {@code null} until the identifier upgrade job has masked a request written before masked forms were kept. */
+    public String getEmailMasked() {
+        return emailMasked;
+    }
+
+    public String getPhoneMasked() {
+        return phoneMasked;
+    }
+
+    /** Whether the request carries this phone number, given its hashes under every configured hash key. */
+    boolean hasPhone(List<byte[]> hashes) {
+        return phoneHash != null && hashes.stream().anyMatch(hash -> Arrays.equals(hash, phoneHash));
     }
 
     public String getSource() {

@@ -1,11 +1,11 @@
 package com.acme.privacy.erasure;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.data.web.SortDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,12 +29,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -50,15 +50,17 @@ class ErasureRequestController {
     private final StatusTransitions transitions;
     private final ErasureRequestViews views;
     private final RequestAccess access;
+    private final WindowCursor cursors;
 
     ErasureRequestController(ErasureRequestIntake intake, ErasureRequestQueries queries, ErasureRequestDetailsReader details,
-                             StatusTransitions transitions, ErasureRequestViews views, RequestAccess access) {
+                             StatusTransitions transitions, ErasureRequestViews views, RequestAccess access, JsonMapper json) {
         this.intake = intake;
         this.queries = queries;
         this.details = details;
         this.transitions = transitions;
         this.views = views;
         this.access = access;
+        this.cursors = new WindowCursor(json);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +77,7 @@ class ErasureRequestController {
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(submitted.request().getId()).toUri();
         HttpStatus status = submitted.outcome() == Submitted.Outcome.CREATED ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).location(location).body(views.view(submitted.request(), caller));
+        return ResponseEntity.status(status).location(location).body(views.view(submitted.request()));
     }
 
     @GetMapping("/{id}")
@@ -85,25 +87,34 @@ class ErasureRequestController {
     }
 
     @PostMapping(path = "/search", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every request for one subject, newest first")
-    List<ErasureRequestView> search(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SubjectSearch search) {
-        List<ErasureRequest> found = search.email() != null
-                ? queries.forSubject(new EmailAddress(search.email()))
-                : queries.forSubject(new PhoneNumber(search.phoneNumber()));
-        return views.views(found.stream().filter(request -> access.canRead(caller, request)).toList(), caller);
+    @Operation(summary = "Every request for one subject that the caller may see, newest first, a window at a time")
+    WindowView<ErasureRequestView> search(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SubjectSearch search,
+                                          @RequestParam(required = false) String cursor,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(ListQuery.MAX_PAGE_SIZE) int size) {
+        Sort newestFirst = Sort.by(Sort.Direction.DESC, "createdAt");
+        ScrollPosition position = cursors.decode(cursor, newestFirst);
+        Window<ErasureRequest> found = search.email() != null
+                ? queries.search(new EmailAddress(search.email()), access.onlySource(caller), size, position)
+                : queries.search(new PhoneNumber(search.phoneNumber()), access.onlySource(caller), size, position);
+        return window(found, newestFirst, size);
     }
 
     @GetMapping
-    @Operation(summary = "List requests by status, time range, source or overdue; paged and sorted")
-    PageView<ErasureRequestView> list(@AuthenticationPrincipal Caller caller, ErasureRequestFilter filter,
-                                      @RequestParam(defaultValue = "0") @PositiveOrZero int page,
-                                      @RequestParam(defaultValue = "50") @Min(1) @Max(ListQuery.MAX_PAGE_SIZE) int size,
-                                      @SortDefault(sort = "createdAt", direction = Sort.Direction.DESC) Sort sort,
-                                      HttpServletRequest request) {
+    @Operation(summary = "List requests by status, time range, source or overdue; sorted, a window at a time")
+    WindowView<ErasureRequestView> list(@AuthenticationPrincipal Caller caller, ErasureRequestFilter filter,
+                                        @RequestParam(required = false) String cursor,
+                                        @RequestParam(defaultValue = "50") @Min(1) @Max(ListQuery.MAX_PAGE_SIZE) int size,
+                                        @SortDefault(sort = "createdAt", direction = Sort.Direction.DESC) Sort sort,
+                                        HttpServletRequest request) {
         ListQuery.rejectBlank(request.getParameterMap());
-        Pageable pageable = ListQuery.pageable(page, size, sort);
+        ListQuery.rejectUnsortable(sort);
         ErasureRequestFilter scoped = caller.readsEverything() ? filter : filter.withSource(caller.source());
-        return PageView.of(queries.list(scoped, pageable), found -> views.views(found, caller));
+        return window(queries.list(scoped, sort, size, cursors.decode(cursor, sort)), sort, size);
+    }
+
+    private WindowView<ErasureRequestView> window(Window<ErasureRequest> found, Sort sort, int size) {
+        String next = found.hasNext() ? cursors.encode(sort, found.positionAt(found.size() - 1)) : null;
+        return new WindowView<>(views.views(found.getContent()), size, next);
     }
 
     @PostMapping("/{id}/retry")
@@ -112,7 +123,7 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "409", description = "Not FAILED, or the subject has another open request")})
     ErasureRequestView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                              @Valid @RequestBody(required = false) OperatorActionBody body) {
-        return views.view(transitions.retry(id, caller.actor(), OperatorActionBody.reasonOr(body, "Retried by an operator")), caller);
+        return views.view(transitions.retry(id, caller.actor(), OperatorActionBody.reasonOr(body, "Retried by an operator")));
     }
 
     @PostMapping("/{id}/cancel")
@@ -121,6 +132,6 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "409", description = "Already sent to Gong, or already finished")})
     ErasureRequestView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                               @Valid @RequestBody(required = false) OperatorActionBody body) {
-        return views.view(transitions.cancel(id, caller.actor(), OperatorActionBody.reasonOr(body, "Cancelled on request")), caller);
+        return views.view(transitions.cancel(id, caller.actor(), OperatorActionBody.reasonOr(body, "Cancelled on request")));
     }
 }

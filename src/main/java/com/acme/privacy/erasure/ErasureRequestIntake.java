@@ -7,28 +7,29 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.hibernate.id.uuid.UuidVersion7Strategy;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.acme.privacy.audit.AuditEntry;
-import com.acme.privacy.audit.AuditEventKind;
-import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.pii.ProtectedIdentifiers;
 import com.acme.privacy.pii.SealedIdentifier;
 
 /**
- * Accepts submissions. Duplicates are settled by unique indexes, not by a read-then-write race: when a
- * concurrent submission wins, the insert fails and the next round finds the winner.
+ * Accepts submissions. A new request and its RECEIVED event are one statement, so the common case is one round trip,
+ * and its answer is built from what was stored, without decrypting anything. Duplicates are settled by unique
+ * indexes, not by a read-then-write race: one open request per subject and portal, one request per portal and
+ * Idempotency-Key. When the insert meets either, the slow path finds what it met.
  */
 @Service
 public class ErasureRequestIntake {
 
     private static final int ROUNDS = 3;
 
+    private final StoredRequests stored;
     private final ErasureRequests requests;
-    private final AuditTrail auditTrail;
     private final RepeatSubmissions repeats;
     private final ProtectedIdentifiers identifiers;
     private final Deadlines deadlines;
@@ -37,11 +38,11 @@ public class ErasureRequestIntake {
     private final ErasureRequestMetrics metrics;
     private final Clock clock;
 
-    ErasureRequestIntake(ErasureRequests requests, AuditTrail auditTrail, RepeatSubmissions repeats,
+    ErasureRequestIntake(StoredRequests stored, ErasureRequests requests, RepeatSubmissions repeats,
                          ProtectedIdentifiers identifiers, Deadlines deadlines, ErasureProperties properties,
                          TransactionTemplate transactions, ErasureRequestMetrics metrics, Clock clock) {
+        this.stored = stored;
         this.requests = requests;
-        this.auditTrail = auditTrail;
         this.repeats = repeats;
         this.identifiers = identifiers;
         this.deadlines = deadlines;
@@ -54,56 +55,70 @@ public class ErasureRequestIntake {
     public Submitted submit(ErasureSubmission submission, String actor) {
         Instant now = clock.instant();
         rejectReceiptOutsideWindow(submission, now);
+        Instant receivedAt = submission.receivedAt() == null ? now : submission.receivedAt();
+        Instant dueAt = deadlines.dueAt(submission.regulation(), receivedAt);
+        Map<String, Object> facts = describe(submission, receivedAt, dueAt);
+        // Time-ordered ids keep the primary-key index append-mostly at millions of rows.
+        UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
+        SealedIdentifier email = identifiers.protect(submission.email(), id);
+        SealedIdentifier phone = submission.phone() == null ? null : identifiers.protect(submission.phone(), id);
         byte[] fingerprint = submission.idempotencyKey() == null ? null : identifiers.fingerprint(submission.canonicalForm());
+        ErasureRequest request = new ErasureRequest(id, submission, email, phone, fingerprint, receivedAt, dueAt, now);
+        // While hash keys rotate, an open request hashed under an old key escapes the unique index: look first.
+        if (!identifiers.hasPreviousHashKeys() && stored.insert(request, actor, facts)) {
+            return created(request);
+        }
         for (int round = 1; ; round++) {
             try {
-                Submitted submitted = transactions.execute(status -> submitOnce(submission, fingerprint, actor, now));
-                switch (submitted.outcome()) {
-                    case CREATED -> metrics.received(submitted.request());
-                    case ALREADY_OPEN -> metrics.repeated(submission.source());
-                    // A retry of a creation, already counted when created.
-                    case REPLAYED -> { }
+                Submitted submitted = transactions.execute(status -> settleCollision(submission, request, actor, facts));
+                if (submitted.outcome() == Submitted.Outcome.CREATED) {
+                    return created(request);
+                }
+                if (submitted.outcome() == Submitted.Outcome.ALREADY_OPEN) {
+                    metrics.repeated(submission.source());
                 }
                 return submitted;
-            } catch (DataIntegrityViolationException collision) {
+            } catch (DataIntegrityViolationException | ConcurrentlyChanged collision) {
                 if (round == ROUNDS) {
-                    throw collision;
+                    throw new SubmissionCollided();
                 }
             }
         }
     }
 
-    private Submitted submitOnce(ErasureSubmission submission, byte[] fingerprint, String actor, Instant now) {
-        Optional<Submitted> replay = replay(submission, fingerprint);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Instant receivedAt = submission.receivedAt() == null ? now : submission.receivedAt();
-        Instant dueAt = deadlines.dueAt(submission.regulation(), receivedAt);
-        byte[] emailHash = identifiers.lookupHash(submission.email());
-        Optional<ErasureRequest> open = requests.findBySubjectAndStatusIn(emailHash, ErasureStatus.OPEN);
-        if (open.isPresent()) {
-            if (submission.phone() != null && !Arrays.equals(open.get().phoneHash(), identifiers.lookupHash(submission.phone()))) {
-                throw new SubjectHasOpenRequest();
-            }
-            repeats.record(open.get().getId(), actor, describe(submission, receivedAt, dueAt));
-            return new Submitted(open.get(), Submitted.Outcome.ALREADY_OPEN);
-        }
-        SealedIdentifier email = identifiers.protect(submission.email());
-        SealedIdentifier phone = submission.phone() == null ? null : identifiers.protect(submission.phone());
-        ErasureRequest request = requests.saveAndFlush(new ErasureRequest(submission, email, phone, fingerprint, receivedAt, dueAt, now));
-        auditTrail.record(new AuditEntry(request.getId(), actor, AuditEventKind.RECEIVED, null,
-                ErasureStatus.PENDING.name(), "Submitted by " + submission.source(), describe(submission, receivedAt, dueAt)));
+    private Submitted created(ErasureRequest request) {
+        metrics.received(request);
         return new Submitted(request, Submitted.Outcome.CREATED);
     }
 
-    private Optional<Submitted> replay(ErasureSubmission submission, byte[] fingerprint) {
+    /** A retry under the same Idempotency-Key, the portal's own open request for the subject, or a race lost. */
+    private Submitted settleCollision(ErasureSubmission submission, ErasureRequest request, String actor, Map<String, Object> facts) {
+        Optional<Submitted> replay = replay(submission);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Optional<ErasureRequest> open = requests.findOpen(identifiers.lookupHashes(submission.email()), submission.source());
+        if (open.isPresent()) {
+            if (submission.phone() != null && !open.get().hasPhone(identifiers.lookupHashes(submission.phone()))) {
+                throw new SubjectHasOpenRequest();
+            }
+            repeats.record(open.get().getId(), actor, facts);
+            return new Submitted(open.get(), Submitted.Outcome.ALREADY_OPEN);
+        }
+        if (!stored.insert(request, actor, facts)) {
+            // What it met is gone again (sent, cancelled): another round.
+            throw new ConcurrentlyChanged();
+        }
+        return new Submitted(request, Submitted.Outcome.CREATED);
+    }
+
+    private Optional<Submitted> replay(ErasureSubmission submission) {
         if (submission.idempotencyKey() == null) {
             return Optional.empty();
         }
         return requests.findBySourceAndIdempotencyKey(submission.source(), submission.idempotencyKey())
                 .map(original -> {
-                    if (!Arrays.equals(original.getIdempotencyFingerprint(), fingerprint)) {
+                    if (!identifiers.isFingerprintOf(original.getIdempotencyFingerprint(), submission.canonicalForm())) {
                         throw new IdempotencyKeyReused();
                     }
                     return new Submitted(original, Submitted.Outcome.REPLAYED);
@@ -146,5 +161,13 @@ public class ErasureRequestIntake {
             return duration.toString();
         }
         return duration.toDays() == 1 ? "1 day" : duration.toDays() + " days";
+    }
+
+    /** The row the insert met changed before the slow path could read it. */
+    private static final class ConcurrentlyChanged extends RuntimeException {
+
+        ConcurrentlyChanged() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.acme.privacy.erasure;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ class ErasureRequestMetrics {
 
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
+    // Looked up once per tag set: building and registering a counter on every request showed in the intake's profile.
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private final Map<String, Counter> repeats = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), 0, 0);
 
     ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters) {
@@ -53,20 +57,23 @@ class ErasureRequestMetrics {
     }
 
     void received(ErasureRequest request) {
-        Counter.builder("privacy.requests.received")
-                .description("Erasure requests accepted, by regulation and requesting system")
-                .tag("regulation", request.getRegulation().name())
-                .tag("source", sourceTag(request.getSource()))
-                .register(meters)
+        String source = sourceTag(request.getSource());
+        received.computeIfAbsent(request.getRegulation().name() + "|" + source,
+                key -> Counter.builder("privacy.requests.received")
+                        .description("Erasure requests accepted, by regulation and requesting system")
+                        .tag("regulation", request.getRegulation().name())
+                        .tag("source", source)
+                        .register(meters))
                 .increment();
     }
 
     /** Every repeat of an open request; only each caller's first is in the request's audit trail. */
     void repeated(String source) {
-        Counter.builder("privacy.requests.repeats")
-                .description("Submissions answered with the subject's open request, by requesting system")
-                .tag("source", sourceTag(source))
-                .register(meters)
+        repeats.computeIfAbsent(sourceTag(source),
+                tag -> Counter.builder("privacy.requests.repeats")
+                        .description("Submissions answered with the subject's open request, by requesting system")
+                        .tag("source", tag)
+                        .register(meters))
                 .increment();
     }
 

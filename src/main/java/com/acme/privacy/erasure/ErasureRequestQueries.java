@@ -1,11 +1,12 @@
 package com.acme.privacy.erasure;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +14,16 @@ import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 import com.acme.privacy.pii.ProtectedIdentifiers;
 
+/**
+ * Reads requests. Lists and searches are windows over a stable order (the sort, then the id) read by keyset from the
+ * last row of the previous window: no total is counted and no rows are skipped, so a window costs the same at the
+ * millionth row as at the first.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ErasureRequestQueries {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt");
 
     private final ErasureRequests requests;
     private final ProtectedIdentifiers identifiers;
@@ -31,15 +39,28 @@ public class ErasureRequestQueries {
         return requests.findById(id).orElseThrow(() -> new ErasureRequestNotFound(id));
     }
 
-    public List<ErasureRequest> forSubject(EmailAddress email) {
-        return requests.findByEmailHashOrderByCreatedAtDesc(identifiers.lookupHash(email));
+    /**
+     * Every request for the subject, newest first, found under every configured hash key.
+     *
+     * @param onlySource limits the search to one source's requests, or {@code null} for all
+     */
+    public Window<ErasureRequest> search(EmailAddress email, String onlySource, int size, ScrollPosition position) {
+        return window(ErasureRequestSpecifications.hashedAs("emailHash", identifiers.lookupHashes(email), onlySource), NEWEST_FIRST,
+                size, position);
     }
 
-    public List<ErasureRequest> forSubject(PhoneNumber phone) {
-        return requests.findByPhoneHashOrderByCreatedAtDesc(identifiers.lookupHash(phone));
+    public Window<ErasureRequest> search(PhoneNumber phone, String onlySource, int size, ScrollPosition position) {
+        return window(ErasureRequestSpecifications.hashedAs("phoneHash", identifiers.lookupHashes(phone), onlySource), NEWEST_FIRST,
+                size, position);
     }
 
-    Page<ErasureRequest> list(ErasureRequestFilter filter, Pageable pageable) {
-        return requests.findAll(ErasureRequestSpecifications.matching(filter, clock.instant()), pageable);
+    public Window<ErasureRequest> list(ErasureRequestFilter filter, Sort sort, int size, ScrollPosition position) {
+        return window(ErasureRequestSpecifications.matching(filter, clock.instant()), sort, size, position);
+    }
+
+    private Window<ErasureRequest> window(Specification<ErasureRequest> matching, Sort sort, int size, ScrollPosition position) {
+        // The id last, so that rows with equal sort values keep one order from window to window.
+        Sort stable = sort.and(Sort.by(sort.stream().findFirst().map(Sort.Order::getDirection).orElse(Sort.Direction.DESC), "id"));
+        return requests.findBy(matching, query -> query.sortBy(stable).limit(size).scroll(position));
     }
 }

@@ -1,12 +1,22 @@
 package com.acme.privacy.erasure;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.jpa.domain.Specification;
+
+import jakarta.persistence.criteria.Predicate;
 
 final class ErasureRequestSpecifications {
 
     private ErasureRequestSpecifications() {
+    }
+
+    /** Rows whose {@code attribute} is one of the subject's hashes, optionally of one source. */
+    static Specification<ErasureRequest> hashedAs(String attribute, List<byte[]> hashes, String onlySource) {
+        Specification<ErasureRequest> spec = (root, query, cb) -> cb.or(hashes.stream()
+                .map(hash -> cb.equal(root.get(attribute), hash)).toArray(Predicate[]::new));
+        return onlySource == null ? spec : spec.and((root, query, cb) -> cb.equal(root.get("source"), onlySource));
     }
 
     static Specification<ErasureRequest> matching(ErasureRequestFilter filter, Instant now) {

@@ -19,7 +19,7 @@ import com.acme.privacy.security.Caller;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns stored requests into API views; the only place identifiers are decrypted for display, and only to mask them. */
+/** Turns stored requests into API views; identifiers only in their masked forms. */
 @Component
 class ErasureRequestViews {
 
@@ -29,32 +29,29 @@ class ErasureRequestViews {
     private final JsonMapper json;
     private final Clock clock;
 
-    private final RequestAccess access;
-
     ErasureRequestViews(ProtectedIdentifiers identifiers, AuditTrail auditTrail, VerifiedTrails verifiedTrails, JsonMapper json,
-                        Clock clock, RequestAccess access) {
+                        Clock clock) {
         this.identifiers = identifiers;
         this.auditTrail = auditTrail;
         this.verifiedTrails = verifiedTrails;
         this.json = json;
         this.clock = clock;
-        this.access = access;
     }
 
-    /** Another portal's source and reference stay hidden from a SUBMITTER that only repeated the request. */
-    ErasureRequestView view(ErasureRequest request, Caller caller) {
-        boolean owner = access.owns(caller, request);
+    /** Identifiers are shown in the masked form stored with the request; nothing is decrypted for it. */
+    ErasureRequestView view(ErasureRequest request) {
         boolean overdue = request.getDueAt().isBefore(clock.instant())
                 && ErasureStatus.UNANSWERED.contains(request.getStatus());
         return new ErasureRequestView(
                 request.getId(),
                 request.getStatus(),
-                masked(() -> identifiers.revealEmail(request.sealedEmail()).masked(), request.sealedEmail()),
-                request.sealedPhone() == null ? null
+                request.getEmailMasked() != null ? request.getEmailMasked()
+                        : masked(() -> identifiers.revealEmail(request.sealedEmail()).masked(), request.sealedEmail()),
+                request.getPhoneMasked() != null || request.sealedPhone() == null ? request.getPhoneMasked()
                         : masked(() -> identifiers.revealPhone(request.sealedPhone()).masked(), request.sealedPhone()),
                 request.getRegulation(),
-                owner ? request.getSource() : null,
-                owner ? request.getExternalReference() : null,
+                request.getSource(),
+                request.getExternalReference(),
                 request.getReceivedAt(),
                 request.getDueAt(),
                 overdue,
@@ -67,7 +64,10 @@ class ErasureRequestViews {
                 request.getUpdatedAt());
     }
 
-    /** A request whose key is no longer configured is still shown, with its identifier marked unreadable. */
+    /**
+     * A request stored before masked forms were kept, until the upgrade job has masked it; one whose key is no longer
+     * configured is still shown, with its identifier marked unreadable.
+     */
     private static String masked(Supplier<String> reveal, Sealed sealed) {
         try {
             return reveal.get();
@@ -76,8 +76,8 @@ class ErasureRequestViews {
         }
     }
 
-    List<ErasureRequestView> views(List<ErasureRequest> requests, Caller caller) {
-        return requests.stream().map(request -> view(request, caller)).toList();
+    List<ErasureRequestView> views(List<ErasureRequest> requests) {
+        return requests.stream().map(this::view).toList();
     }
 
     /**
@@ -87,7 +87,7 @@ class ErasureRequestViews {
      */
     ErasureRequestDetails details(ErasureRequest request, Caller caller, VerifiedTrails.Head known) {
         if (!caller.readsEverything()) {
-            return new ErasureRequestDetails(view(request, caller), null, null);
+            return new ErasureRequestDetails(view(request), null, null);
         }
         List<AuditEvent> events = auditTrail.eventsFor(request.getId());
         Integer firstBroken = verifiedTrails.firstBroken(request.getId(), events, known);
@@ -99,7 +99,7 @@ class ErasureRequestViews {
         String lastStatus = events.stream().map(AuditEvent::toStatus).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
         boolean statusMatches = request.getStatus().name().equals(lastStatus);
         return new ErasureRequestDetails(
-                view(request, caller),
+                view(request),
                 eventViews.stream().filter(e -> e.kind() == AuditEventKind.GONG_CALL).toList(),
                 new AuditTrailView(firstBroken == null && statusMatches, firstBroken, statusMatches, eventViews));
     }

@@ -1,6 +1,5 @@
 package com.acme.privacy.erasure;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +15,14 @@ interface ErasureRequests extends JpaRepository<ErasureRequest, UUID>, JpaSpecif
 
     Optional<ErasureRequest> findBySourceAndIdempotencyKey(String source, String idempotencyKey);
 
-    @Query("select r from ErasureRequest r where r.emailHash = :emailHash and r.status in :statuses")
-    Optional<ErasureRequest> findBySubjectAndStatusIn(byte[] emailHash, Collection<ErasureStatus> statuses);
+    @Query("select r from ErasureRequest r where r.emailHash = :emailHash and r.source = :source "
+            + "and r.status in (com.acme.privacy.erasure.ErasureStatus.PENDING, com.acme.privacy.erasure.ErasureStatus.DISPATCHING)")
+    Optional<ErasureRequest> findOpen(byte[] emailHash, String source);
+
+    /** The portal's open request for the subject, whichever configured hash key it was stored under. */
+    default Optional<ErasureRequest> findOpen(List<byte[]> emailHashes, String source) {
+        return emailHashes.stream().map(hash -> findOpen(hash, source)).flatMap(Optional::stream).findFirst();
+    }
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from ErasureRequest r where r.id = :id")

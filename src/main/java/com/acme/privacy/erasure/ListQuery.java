@@ -3,14 +3,12 @@ package com.acme.privacy.erasure;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /**
- * The list endpoint's query, checked before it reaches the database. Out-of-range paging is refused rather than
- * clamped, so a caller never gets a page it did not ask for; a parameter sent blank is refused rather than read as
- * absent, which would silently widen the result.
+ * The list endpoint's query, checked before it reaches the database. A window size out of range is refused rather
+ * than clamped, so a caller never gets a window it did not ask for; a parameter sent blank is refused rather than read
+ * as absent, which would silently widen the result.
  */
 final class ListQuery {
 
@@ -30,18 +28,12 @@ final class ListQuery {
         });
     }
 
-    /** {@code page} and {@code size} are each in range already; together they must give an offset the database takes. */
-    static Pageable pageable(int page, int size, Sort sort) {
-        if ((long) page * size > Integer.MAX_VALUE) {
-            throw new FieldRejected("page", "lies beyond the last page that can be read; page × size must not exceed "
-                    + Integer.MAX_VALUE);
-        }
+    static void rejectUnsortable(Sort sort) {
         for (Sort.Order order : sort) {
             if (!SORTABLE.contains(order.getProperty())) {
                 throw new FieldRejected("sort", "cannot sort by '" + order.getProperty() + "'; sortable: "
                         + String.join(", ", SORTABLE.stream().sorted().toList()));
             }
         }
-        return PageRequest.of(page, size, sort);
     }
 }

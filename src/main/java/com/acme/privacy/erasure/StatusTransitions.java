@@ -46,8 +46,8 @@ public class StatusTransitions {
         if (request.getStatus() != ErasureStatus.FAILED) {
             throw new TransitionNotAllowed(id, request.getStatus(), ErasureStatus.PENDING);
         }
-        requests.findBySubjectAndStatusIn(request.emailHash(), ErasureStatus.OPEN).ifPresent(open -> {
-            throw new TransitionNotAllowed("The subject already has an open request " + open.getId());
+        requests.findOpen(request.emailHash(), request.getSource()).ifPresent(open -> {
+            throw new TransitionNotAllowed("The subject already has an open request " + open.getId() + " from the same source");
         });
         audit(request.getId(), actor, request.retry(clock.instant()), ErasureStatus.PENDING, reason);
         return request;

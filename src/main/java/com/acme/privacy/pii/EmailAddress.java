@@ -1,11 +1,7 @@
 package com.acme.privacy.pii;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A normalised email address: surrounding whitespace removed and the domain lower-cased. The local part keeps
@@ -42,19 +38,6 @@ public record EmailAddress(String value) {
     public String masked() {
         int at = value.lastIndexOf('@');
         return value.charAt(0) + "***" + value.substring(at);
-    }
-
-    /**
-     * Replaces every occurrence of this address in {@code text}, whatever its case, plain or URL-encoded (as Gong
-     * may echo the query string back), by the masked form.
-     */
-    public String redactFrom(String text) {
-        String redacted = text;
-        for (String form : new String[] {value, URLEncoder.encode(value, StandardCharsets.UTF_8)}) {
-            redacted = Pattern.compile(Pattern.quote(form), Pattern.CASE_INSENSITIVE).matcher(redacted)
-                    .replaceAll(Matcher.quoteReplacement(masked()));
-        }
-        return redacted;
     }
 
     @Override

@@ -26,11 +26,6 @@ public record PhoneNumber(String value) {
                 + digits.substring(digits.length() - tail);
     }
 
-    /** Replaces every occurrence of this number in {@code text}, URL-encoded, plain or without its {@code +}, by the masked form. */
-    public String redactFrom(String text) {
-        return text.replace("%2B" + value.substring(1), masked()).replace(value, masked()).replace(value.substring(1), masked());
-    }
-
     @Override
     public String toString() {
         return masked();

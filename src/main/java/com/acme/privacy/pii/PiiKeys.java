@@ -2,6 +2,7 @@ package com.acme.privacy.pii;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,12 +22,15 @@ final class PiiKeys {
 
     final Map<String, SecretKey> encryptionKeys;
     final String activeKeyId;
-    final SecretKey hashKey;
+    /** By id, the active one first: lookups try each, new rows use the first. */
+    final Map<String, SecretKey> hashKeys;
+    final String activeHashKeyId;
 
-    private PiiKeys(Map<String, SecretKey> encryptionKeys, String activeKeyId, SecretKey hashKey) {
+    private PiiKeys(Map<String, SecretKey> encryptionKeys, String activeKeyId, Map<String, SecretKey> hashKeys, String activeHashKeyId) {
         this.encryptionKeys = Map.copyOf(encryptionKeys);
         this.activeKeyId = activeKeyId;
-        this.hashKey = hashKey;
+        this.hashKeys = Collections.unmodifiableMap(new LinkedHashMap<>(hashKeys));
+        this.activeHashKeyId = activeHashKeyId;
     }
 
     static PiiKeys from(PiiProperties properties) {
@@ -49,11 +53,22 @@ final class PiiKeys {
         if (!keys.containsKey(properties.activeKeyId())) {
             throw new IllegalStateException("privacy.pii.active-key-id names no key in privacy.pii.encryption-keys");
         }
-        byte[] hashKey = decode(properties.hashKey(), "privacy.pii.hash-key");
-        if (hashKey.length < MIN_HASH_KEY_BYTES) {
-            throw new IllegalStateException("privacy.pii.hash-key must be at least 32 bytes, base64-encoded");
+        Map<String, SecretKey> hashKeys = new LinkedHashMap<>();
+        hashKeys.put(properties.hashKeyId(), hashKey(properties.hashKey(), "privacy.pii.hash-key"));
+        properties.previousHashKeys().forEach((id, encoded) -> {
+            if (hashKeys.putIfAbsent(id, hashKey(encoded, "privacy.pii.previous-hash-keys." + id)) != null) {
+                throw new IllegalStateException("privacy.pii.previous-hash-keys." + id + " has the id of the active hash key");
+            }
+        });
+        return new PiiKeys(keys, properties.activeKeyId(), hashKeys, properties.hashKeyId());
+    }
+
+    private static SecretKey hashKey(String encoded, String property) {
+        byte[] bytes = decode(encoded, property);
+        if (bytes.length < MIN_HASH_KEY_BYTES) {
+            throw new IllegalStateException(property + " must be at least 32 bytes, base64-encoded");
         }
-        return new PiiKeys(keys, properties.activeKeyId(), new SecretKeySpec(hashKey, "HmacSHA256"));
+        return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
     private static PiiKeys ephemeral() {
@@ -66,7 +81,8 @@ final class PiiKeys {
         byte[] id = new byte[4];
         random.nextBytes(id);
         String keyId = "ephemeral" + HexFormat.of().formatHex(id);
-        return new PiiKeys(Map.of(keyId, new SecretKeySpec(aes, "AES")), keyId, new SecretKeySpec(hmac, "HmacSHA256"));
+        return new PiiKeys(Map.of(keyId, new SecretKeySpec(aes, "AES")), keyId, Map.of(keyId, new SecretKeySpec(hmac, "HmacSHA256")),
+                keyId);
     }
 
     private static byte[] decode(String encoded, String property) {

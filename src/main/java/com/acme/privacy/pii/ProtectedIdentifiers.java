@@ -1,5 +1,9 @@
 package com.acme.privacy.pii;
 
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.UUID;
+
 import org.springframework.stereotype.Component;
 
 /** The only way identifiers are encrypted, decrypted and hashed. */
@@ -15,14 +19,18 @@ public class ProtectedIdentifiers {
         this.hasher = new IdentifierHasher(keys);
     }
 
-    public SealedIdentifier protect(EmailAddress email) {
-        return new SealedIdentifier(cipher.seal(IdentifierKind.EMAIL, email.value()), lookupHash(email));
+    /** Sealed to the request it belongs to, and hashed under the active hash key. */
+    public SealedIdentifier protect(EmailAddress email, UUID requestId) {
+        return new SealedIdentifier(cipher.seal(IdentifierKind.EMAIL, email.value(), requestId), lookupHash(email),
+                hasher.activeKeyId(), email.masked());
     }
 
-    public SealedIdentifier protect(PhoneNumber phone) {
-        return new SealedIdentifier(cipher.seal(IdentifierKind.PHONE, phone.value()), lookupHash(phone));
+    public SealedIdentifier protect(PhoneNumber phone, UUID requestId) {
+        return new SealedIdentifier(cipher.seal(IdentifierKind.PHONE, phone.value(), requestId), lookupHash(phone),
+                hasher.activeKeyId(), phone.masked());
     }
 
+    /** Under the active hash key. */
     public byte[] lookupHash(EmailAddress email) {
         return hasher.hash("email", email.lookupForm());
     }
@@ -31,9 +39,32 @@ public class ProtectedIdentifiers {
         return hasher.hash("phone", phone.value());
     }
 
+    public String activeHashKeyId() {
+        return hasher.activeKeyId();
+    }
+
+    /** Whether hash keys are rotating: rows may still carry hashes under a previous key. */
+    public boolean hasPreviousHashKeys() {
+        return hasher.keyCount() > 1;
+    }
+
+    /** Under every configured hash key, the active one first: what the subject's rows may carry while keys rotate. */
+    public List<byte[]> lookupHashes(EmailAddress email) {
+        return hasher.hashes("email", email.lookupForm());
+    }
+
+    public List<byte[]> lookupHashes(PhoneNumber phone) {
+        return hasher.hashes("phone", phone.value());
+    }
+
     /** A keyed digest of arbitrary text that may contain identifiers, e.g. a request body for idempotency checks. */
     public byte[] fingerprint(String text) {
         return hasher.hash("fingerprint", text);
+    }
+
+    /** Whether {@code fingerprint} is this text's under any configured hash key, so that rotating keys keeps replays working. */
+    public boolean isFingerprintOf(byte[] fingerprint, String text) {
+        return hasher.hashes("fingerprint", text).stream().anyMatch(candidate -> MessageDigest.isEqual(candidate, fingerprint));
     }
 
     /** @throws IdentifierUnreadable when the key is missing, the ciphertext is damaged or the value no longer validates */

@@ -293,6 +293,28 @@ class DispatchOutcomesTest {
         Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> pauseReason().isEmpty());
     }
 
+    /** Two portals' requests for one subject: Gong erases it once, and each request records that call. */
+    @Test
+    void requestsOfSeveralPortalsForOneSubjectShareOneCall() {
+        String email = unique();
+        jdbc.sql("UPDATE dispatch_pause SET paused_until = now() + interval '1 hour'").update();
+        String crms = api.as("crm").create(request(email, null, "GDPR"));
+        String helpdesks = api.as("helpdesk").create(request(email, "+4915112345678", "GDPR"));
+        jdbc.sql("UPDATE dispatch_pause SET paused_until = NULL").update();
+
+        String first = api.awaitStatus(crms, "SUBMITTED");
+        String second = api.awaitStatus(helpdesks, "SUBMITTED");
+
+        assertThat(callsFor(email)).singleElement().satisfies(call -> assertThat(call.status()).isEqualTo(200));
+        assertThat(callsFor("+4915112345678")).hasSize(1);
+        String gongId = callsFor(email).get(0).requestId();
+        assertThat((String) JsonPath.read(first, "$.gongRequestIds.email")).isEqualTo(gongId);
+        assertThat((String) JsonPath.read(second, "$.gongRequestIds.email")).isEqualTo(gongId);
+        List<String> shared = JsonPath.read(first.contains("sharedFrom") ? first : second, "$.gongCalls[?(@.details.sharedFrom)].reason");
+        assertThat(shared).containsExactly("erase-data-for-email-address answered 200 for another request of the same subject");
+        assertThat((Boolean) JsonPath.read(second, "$.auditTrail.intact")).isTrue();
+    }
+
     @Test
     void aRequestSentToGongCanNoLongerBeCancelled() {
         String id = api.create(request(unique(), null, "GDPR"));

@@ -15,8 +15,8 @@ import com.acme.privacy.pii.PiiProperties;
 /** Settings the service refuses to start with. */
 class DispatchSettingsTest {
 
-    private static final PiiProperties THROWAWAY_KEYS = new PiiProperties(null, null, null, true);
-    private static final PiiProperties REAL_KEYS = new PiiProperties(Map.of("k", "a".repeat(43) + "="), "k", "b".repeat(43) + "=", true);
+    private static final PiiProperties THROWAWAY_KEYS = new PiiProperties(null, null, null, "h1", null, true);
+    private static final PiiProperties REAL_KEYS = new PiiProperties(Map.of("k", "a".repeat(43) + "="), "k", "b".repeat(43) + "=", "h1", null, true);
 
     private static GongProperties gongAt(String baseUrl) {
         return new GongProperties(URI.create(baseUrl), "key", "secret", null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), 3,

@@ -77,7 +77,7 @@ class ConcurrentSubmissionTest {
 
         assertThat(answers).extracting(Answer::status).containsOnly(200, 202).filteredOn(s -> s == 202).hasSize(1);
         assertThat(answers).extracting(Answer::id).containsOnly(answers.get(0).id());
-        assertThat((List<?>) JsonPath.read(body(api.search("{\"email\":\"" + email + "\"}").expectStatus().isOk()), "$"))
+        assertThat((List<?>) JsonPath.read(body(api.search("{\"email\":\"" + email + "\"}").expectStatus().isOk()), "$.content"))
                 .hasSize(1);
     }
 

@@ -86,7 +86,7 @@ class ErasureRequestValidationTest {
         String created = body(api.submit(request("  Kim.Lee@EXAMPLE.Org\\t", null, "GDPR")).expectStatus().isAccepted());
         assertThat((String) JsonPath.read(created, "$.email")).isEqualTo("K***@example.org");
         String found = body(api.search("{\"email\":\"kim.lee@example.org\"}").expectStatus().isOk());
-        assertThat((List<String>) JsonPath.read(found, "$[*].id")).containsExactly((String) JsonPath.read(created, "$.id"));
+        assertThat((List<String>) JsonPath.read(found, "$.content[*].id")).containsExactly((String) JsonPath.read(created, "$.id"));
     }
 
     @ParameterizedTest

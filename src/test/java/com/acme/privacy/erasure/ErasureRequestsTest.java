@@ -1,17 +1,17 @@
 package com.acme.privacy.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +20,8 @@ import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.Sealed;
 import com.acme.privacy.pii.SealedIdentifier;
 import com.acme.privacy.testsupport.FreshDatabase;
+
+import tools.jackson.databind.json.JsonMapper;
 
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -34,15 +36,19 @@ class ErasureRequestsTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static SealedIdentifier identifier(String hash) {
-        return new SealedIdentifier(new Sealed("k1", new byte[] {1, 2, 3}), hash.getBytes());
+    private static SealedIdentifier identifier(String hash, UUID id) {
+        return new SealedIdentifier(new Sealed("k1", new byte[] {1, 2, 3}, id), hash.getBytes(), "h1", "x***@example.com");
     }
 
+    /** Stored as intake stores it, or {@code null} when a unique index turned it away. */
     private ErasureRequest stored(String subject, String phone, String source, String key, Regulation regulation, Instant receivedAt) {
         ErasureSubmission submission = new ErasureSubmission(new EmailAddress("x@example.com"), null, regulation, source, null,
                 receivedAt, key, null);
-        return requests.saveAndFlush(new ErasureRequest(submission, identifier(subject), phone == null ? null : identifier(phone),
-                key == null ? null : new byte[] {9}, receivedAt, receivedAt.plus(30, ChronoUnit.DAYS), NOW));
+        UUID id = UUID.randomUUID();
+        ErasureRequest request = new ErasureRequest(id, submission, identifier(subject, id), phone == null ? null : identifier(phone, id),
+                key == null ? null : new byte[] {9}, receivedAt, receivedAt.plus(30, ChronoUnit.DAYS), NOW);
+        boolean inserted = new StoredRequests(jdbc, JsonMapper.builder().build()).insert(request, "client:test", Map.of());
+        return inserted ? requests.findById(id).orElseThrow() : null;
     }
 
     private ErasureRequest stored(String subject) {
@@ -56,15 +62,27 @@ class ErasureRequestsTest {
         requests.saveAndFlush(closed);
         ErasureRequest open = stored("subject-a");
 
-        assertThat(requests.findBySubjectAndStatusIn("subject-a".getBytes(), ErasureStatus.OPEN)).contains(open);
-        assertThat(requests.findBySubjectAndStatusIn("subject-b".getBytes(), ErasureStatus.OPEN)).isEmpty();
+        assertThat(requests.findOpen("subject-a".getBytes(), "crm")).contains(open);
+        assertThat(requests.findOpen("subject-a".getBytes(), "helpdesk")).isEmpty();
+        assertThat(requests.findOpen("subject-b".getBytes(), "crm")).isEmpty();
+        assertThat(requests.findOpen(List.of("other-key-hash".getBytes(), "subject-a".getBytes()), "crm")).contains(open);
         assertThat(requests.findByEmailHashOrderByCreatedAtDesc("subject-a".getBytes())).containsExactlyInAnyOrder(open, closed);
     }
 
     @Test
-    void allowsOneOpenRequestPerSubject() {
-        stored("subject-c");
-        assertThatThrownBy(() -> stored("subject-c")).isInstanceOf(DataIntegrityViolationException.class);
+    void allowsOneOpenRequestPerSubjectAndSource() {
+        assertThat(stored("subject-c")).isNotNull();
+        assertThat(stored("subject-c")).as("the same portal again").isNull();
+        assertThat(stored("subject-c", null, "helpdesk", null, Regulation.GDPR, NOW)).as("another portal").isNotNull();
+    }
+
+    @Test
+    void storesTheRequestAndItsReceivedEventInOneStatement() {
+        ErasureRequest request = stored("subject-d");
+        assertThat(jdbc.sql("SELECT kind FROM audit_event WHERE request_id = ?").param(request.getId()).query(String.class).list())
+                .containsExactly("RECEIVED");
+        assertThat(request.getEmailMasked()).isEqualTo("x***@example.com");
+        assertThat(request.sealedEmail().requestId()).isEqualTo(request.getId());
     }
 
     @Test
@@ -72,8 +90,7 @@ class ErasureRequestsTest {
         stored("s1", null, "portal-a", "key-1", Regulation.GDPR, NOW);
         stored("s2", null, "portal-b", "key-1", Regulation.GDPR, NOW);
         assertThat(requests.findBySourceAndIdempotencyKey("portal-a", "key-1")).isPresent();
-        assertThatThrownBy(() -> stored("s3", null, "portal-a", "key-1", Regulation.GDPR, NOW))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(stored("s3", null, "portal-a", "key-1", Regulation.GDPR, NOW)).isNull();
     }
 
     @Test
