@@ -57,6 +57,10 @@ final class ServiceProcess implements AutoCloseable {
         env.put("PRIVACY_SECURITY_APIKEYS_0_CLIENT", "bench");
         env.put("PRIVACY_SECURITY_APIKEYS_0_SHA256", sha256(API_KEY));
         env.put("PRIVACY_SECURITY_APIKEYS_0_ROLES", "SUBMITTER,VIEWER");
+        // The load generator is one client submitting far beyond any portal's quota.
+        env.put("PRIVACY_QUOTA_CLIENTS_0_CLIENT", "bench");
+        env.put("PRIVACY_QUOTA_CLIENTS_0_PER_SECOND", "1000000");
+        env.put("PRIVACY_QUOTA_CLIENTS_0_PER_DAY", "1000000000");
         return env;
     }
 

@@ -23,6 +23,7 @@ import com.acme.privacy.dispatch.DispatchProperties;
 import com.acme.privacy.erasure.ErasureProperties;
 import com.acme.privacy.gong.GongProperties;
 import com.acme.privacy.pii.PiiProperties;
+import com.acme.privacy.quota.QuotaProperties;
 import com.acme.privacy.security.AccessControlProperties;
 import com.acme.privacy.security.Role;
 
@@ -120,6 +121,29 @@ class EnvironmentBindingTest {
                 .isEqualTo("https://login.example.com/realms/acme");
         assertThat(binder.bind("spring.security.oauth2.resourceserver.jwt.audiences", Bindable.listOf(String.class)).get())
                 .containsExactly("privacy-requests");
+    }
+
+    @Test
+    void quotasBindForEveryClientAndForTheOnesWithTheirOwn() {
+        Binder binder = binderFor(HelmChart.template(t -> t.set("quota.perSecond", "20")
+                .set("quota.perDay", "3000")
+                .set("quota.sso.perSecond", "0.5")
+                .set("quota.sso.perDay", "100")
+                .set("apiKeys.clients[0].client", "bulk-import")
+                .set("apiKeys.clients[0].roles[0]", "SUBMITTER")
+                .set("apiKeys.clients[0].sha256", "0123456789abcdef".repeat(4))
+                .set("apiKeys.clients[0].perSecond", "100")
+                .set("apiKeys.clients[0].perDay", "20000")
+                .set("apiKeys.clients[1].client", "crm-portal")
+                .set("apiKeys.clients[1].roles[0]", "SUBMITTER")
+                .set("apiKeys.clients[1].sha256", "fedcba9876543210".repeat(4))));
+
+        QuotaProperties quota = binder.bind("privacy.quota", QuotaProperties.class).get();
+        assertThat(quota.perSecond()).isEqualTo(20);
+        assertThat(quota.perDay()).isEqualTo(3000);
+        assertThat(quota.sso()).isEqualTo(new QuotaProperties.Limits(0.5, 100));
+        assertThat(quota.clients()).containsExactly(new QuotaProperties.ClientQuota("bulk-import", 100.0, 20_000L),
+                new QuotaProperties.ClientQuota("crm-portal", null, null));
     }
 
     @Test

@@ -31,7 +31,7 @@ class HelmChartTest {
             "privacy_dispatch_standing_down", "privacy_auth_failures_total", "gong_calls_total",
             "gong_call_duration_seconds_bucket", "gong_daily_budget_used_calls", "gong_daily_budget_remaining_calls",
             "gong_daily_budget_limit_calls", "resilience4j_circuitbreaker_state",
-            "resilience4j_ratelimiter_available_permissions");
+            "resilience4j_ratelimiter_available_permissions", "privacy_quota_daily_used_ratio");
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:privacy|gong|resilience4j)_[a-z0-9_]+");
 
     private final HelmChart.Manifests defaults = HelmChart.template();
@@ -120,10 +120,11 @@ class HelmChartTest {
 
         assertThat(rules).containsOnlyKeys("PrivacyRequestsGongCircuitOpen", "PrivacyRequestsGongCredentialsRejected",
                 "PrivacyRequestsGongMisconfigured", "PrivacyRequestsDispatcherStandingDown", "PrivacyRequestsOldestPendingTooOld", "PrivacyRequestsOverdue", "PrivacyRequestsFailed",
-                "PrivacyRequestsGongBudgetNearlySpent", "PrivacyRequestsNoActiveDispatcher");
+                "PrivacyRequestsGongBudgetNearlySpent", "PrivacyRequestsClientNearDailyQuota", "PrivacyRequestsNoActiveDispatcher");
         assertThat(rules.get("PrivacyRequestsGongCircuitOpen")).containsEntry("for", "15m");
         assertThat((String) rules.get("PrivacyRequestsOldestPendingTooOld").get("expr")).endsWith("> 48 * 3600");
         assertThat((String) rules.get("PrivacyRequestsGongBudgetNearlySpent").get("expr")).endsWith("> 80");
+        assertThat((String) rules.get("PrivacyRequestsClientNearDailyQuota").get("expr")).endsWith("> 80");
     }
 
     @Test
