@@ -8,5 +8,9 @@ public enum AuditEventKind {
     /** A portal submitted the same subject again while this request was still open. */
     REPEAT_SUBMISSION,
     /** One call to Gong and its result. */
-    GONG_CALL
+    GONG_CALL,
+    /** A check at Gong (data-for-*) of what is left of the subject, with counts per kind and no content. */
+    COMPLETION_CHECK,
+    /** The deadline was extended, once, with a reason. */
+    DEADLINE_EXTENDED
 }

@@ -164,21 +164,31 @@ class DispatchGate {
         return new Admission(null, circuitClosed);
     }
 
-    /** Gong answered (any status but 5xx): for the circuit, Gong works. Memory first, then the shared state. */
+    /** Gong answered an erasure (any status but 5xx). */
     void answered(Duration latency, OutcomePolicy.Decision decision) {
+        answered(latency, decision.call().accepted(), decision.pause(), decision.pauseFor());
+    }
+
+    /**
+     * Gong answered (any status but 5xx): for the circuit, Gong works. Memory first, then the shared state.
+     *
+     * @param accepted  whether Gong did what was asked (2xx with a request id)
+     * @param pauseWhy  the deployment-wide pause the answer calls for, or {@code null}
+     */
+    void answered(Duration latency, boolean accepted, DispatchPause.Reason pauseWhy, Duration pauseFor) {
         circuit.onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);
         pace.finished(latency);
-        boolean rateLimited = decision.pause() == DispatchPause.Reason.RATE_LIMITED;
+        boolean rateLimited = pauseWhy == DispatchPause.Reason.RATE_LIMITED;
         if (rateLimited) {
             pace.rateLimited();
             limiter.drainPermissions();
-        } else if (decision.call().accepted()) {
+        } else if (accepted) {
             pace.succeeded();
         }
-        if (decision.pause() != null) {
-            pause.pause(decision.pause(), decision.pauseFor(), replica);
+        if (pauseWhy != null) {
+            pause.pause(pauseWhy, pauseFor, replica);
             pauseNeedsClearing = true;
-        } else if (decision.call().accepted() && pauseNeedsClearing) {
+        } else if (accepted && pauseNeedsClearing) {
             pause.clear(replica);
             pauseNeedsClearing = false;
         }

@@ -36,6 +36,7 @@ import jakarta.validation.constraints.Min;
  * @param watchdogMargin                 how much longer than the longest call a round may go without progress
  * @param shutdownGrace                  how long shutdown waits for an in-flight call to finish and be recorded
  * @param pace                           how the pace adapts to 429s
+ * @param completionCheck                whether and when Gong is asked what is left after an erasure
  */
 @ConfigurationProperties("privacy.dispatch")
 @Validated
@@ -57,7 +58,8 @@ public record DispatchProperties(
         @DefaultValue("30s") Duration failoverTimeout,
         @DefaultValue("15s") Duration watchdogMargin,
         @DefaultValue("30s") Duration shutdownGrace,
-        @DefaultValue @Valid Pace pace) {
+        @DefaultValue @Valid Pace pace,
+        @DefaultValue @Valid CompletionCheck completionCheck) {
 
     public DispatchProperties {
         if (replicaId == null || replicaId.isBlank()) {
@@ -80,6 +82,23 @@ public record DispatchProperties(
             @DefaultValue("0.9") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double ceilingFactor,
             @DefaultValue("0.01") @DecimalMin(value = "0", inclusive = false) double increasePerSuccess,
             @DefaultValue("1h") Duration ceilingRecovery) {
+    }
+
+    /**
+     * Gong's receipt only says it accepted an erasure, which takes hours; the check asks {@code data-for-*} what is
+     * left, at lower priority than erasures.
+     *
+     * @param enabled        off: SUBMITTED is the end of a request
+     * @param delay          how long after SUBMITTED the check runs
+     * @param retryInterval  when a check could not be made (Gong failed, refused the read), how soon it is tried again
+     * @param maxBudgetShare the most of the daily budget checks may use, so that erasures arriving late in the day
+     *                       still find calls left
+     */
+    public record CompletionCheck(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("24h") Duration delay,
+            @DefaultValue("1h") Duration retryInterval,
+            @DefaultValue("0.5") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double maxBudgetShare) {
     }
 
     private static String hostName() {

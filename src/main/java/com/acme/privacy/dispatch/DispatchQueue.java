@@ -81,16 +81,19 @@ class DispatchQueue {
             attempts = attempts + :counted,
             next_attempt_at = CASE WHEN :to = 'PENDING' THEN now() + make_interval(secs => :delaySeconds) END,
             submitted_at = CASE WHEN :to = 'SUBMITTED' THEN now() ELSE submitted_at END,
+            check_due_at = CASE WHEN :to = 'SUBMITTED' AND :checked THEN now() + make_interval(secs => :checkDelaySeconds) END,
             lease_until = NULL, leased_by = NULL, """;
 
     private final AuditTrail auditTrail;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final DispatchProperties.CompletionCheck completionCheck;
 
-    DispatchQueue(AuditTrail auditTrail, JdbcClient jdbc, JsonMapper json) {
+    DispatchQueue(AuditTrail auditTrail, JdbcClient jdbc, JsonMapper json, DispatchProperties properties) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.json = json;
+        this.completionCheck = properties.completionCheck();
     }
 
     /** Claims up to {@code limit} due requests, earliest deadline first, in one statement. */
@@ -230,7 +233,9 @@ class DispatchQueue {
         }
         if (settlement != null) {
             update = update.param("to", settlement.to().name()).param("counted", settlement.counted() ? 1 : 0)
-                    .param("delaySeconds", settlement.delay().toMillis() / 1000.0);
+                    .param("delaySeconds", settlement.delay().toMillis() / 1000.0)
+                    .param("checked", completionCheck.enabled())
+                    .param("checkDelaySeconds", completionCheck.delay().toMillis() / 1000.0);
         }
         return update.update() == 1;
     }
@@ -271,7 +276,7 @@ class DispatchQueue {
         return OffsetDateTime.ofInstant(request.leaseUntil(), ZoneOffset.UTC);
     }
 
-    private static String dispatcher(String replica) {
+    static String dispatcher(String replica) {
         return "system:dispatcher@" + replica;
     }
 }

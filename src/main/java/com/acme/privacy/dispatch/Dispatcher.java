@@ -37,6 +37,8 @@ class Dispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final DispatchQueue queue;
     private final RequestSender sender;
+    private final CheckQueue checks;
+    private final CompletionChecker checker;
     private final DispatchGate gate;
     private final DispatchLeadership leadership;
     private final DispatchWatchdog watchdog;
@@ -52,11 +54,14 @@ class Dispatcher implements SmartLifecycle {
     private int failedRounds;
     private ScheduledExecutorService executor;
 
-    Dispatcher(DispatchProperties properties, DispatchQueue queue, RequestSender sender, DispatchGate gate,
-               DispatchLeadership leadership, DispatchWatchdog watchdog, GongClient gong) {
+    Dispatcher(DispatchProperties properties, DispatchQueue queue, RequestSender sender, CheckQueue checks,
+               CompletionChecker checker, DispatchGate gate, DispatchLeadership leadership, DispatchWatchdog watchdog,
+               GongClient gong) {
         this.properties = properties;
         this.queue = queue;
         this.sender = sender;
+        this.checks = checks;
+        this.checker = checker;
         this.gate = gate;
         this.leadership = leadership;
         this.watchdog = watchdog;
@@ -187,7 +192,38 @@ class Dispatcher implements SmartLifecycle {
         }
         int size = batchSize(state);
         List<ClaimedRequest> claimed = queue.claim(size, properties.lease(), replica);
+        if (claimed.isEmpty()) {
+            return checkBatch(state, size);
+        }
         return process(claimed) && claimed.size() == size;
+    }
+
+    /**
+     * Completion checks come after erasures: only when no erasure is due, and only within their share of the day's
+     * budget. Each takes up to four calls (two checks, two erasures sent again).
+     */
+    private boolean checkBatch(DispatchGate.State state, int erasureBatch) {
+        DispatchProperties.CompletionCheck settings = properties.completionCheck();
+        if (!settings.enabled() || state.budgetUsed() >= settings.maxBudgetShare() * state.budgetLimit()) {
+            return false;
+        }
+        int size = Math.max(1, erasureBatch / 2);
+        List<ClaimedCheck> claimed = checks.claim(size, properties.lease(), replica);
+        long leaseEnds = System.nanoTime() + properties.lease().toNanos();
+        for (int i = 0; i < claimed.size(); i++) {
+            watchdog.progress();
+            boolean outOfTime = System.nanoTime() + worstCasePerRequest(gate.callsPerSecond()).multipliedBy(2).toNanos() > leaseEnds;
+            CompletionChecker.Halt halt = stopping || outOfTime ? new CompletionChecker.Halt(Duration.ZERO, "no time left in this claim")
+                    : checker.check(claimed.get(i));
+            if (halt != null) {
+                List<ClaimedCheck> unchecked = claimed.subList(stopping || outOfTime ? i : i + 1, claimed.size());
+                if (!unchecked.isEmpty()) {
+                    checks.postpone(unchecked, replica, halt.delay());
+                }
+                return false;
+            }
+        }
+        return claimed.size() == size;
     }
 
     /** What the pace sends within the claim horizon, within today's budget, and only the test calls while half-open. */

@@ -5,7 +5,10 @@ import java.time.ZoneOffset;
 
 import org.springframework.stereotype.Component;
 
-/** When an answer is due: GDPR Art. 12(3) one month, CCPA §1798.130 45 days, OTHER as configured. */
+/**
+ * When an answer is due: GDPR Art. 12(3) one month, extendable by two more; CCPA §1798.130 45 days, extendable by 45
+ * more; OTHER as configured.
+ */
 @Component
 class Deadlines {
 
@@ -21,6 +24,15 @@ class Deadlines {
             case GDPR -> receivedAt.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
             case CCPA -> receivedAt.atOffset(ZoneOffset.UTC).plusDays(45).toInstant();
             case OTHER -> receivedAt.plus(properties.otherRegulationDeadline());
+        };
+    }
+
+    /** The latest a deadline may be extended to, once. */
+    Instant latestExtension(Regulation regulation, Instant dueAt) {
+        return switch (regulation) {
+            case GDPR -> dueAt.atOffset(ZoneOffset.UTC).plusMonths(2).toInstant();
+            case CCPA -> dueAt.atOffset(ZoneOffset.UTC).plusDays(45).toInstant();
+            case OTHER -> dueAt.plus(properties.otherRegulationExtension());
         };
     }
 }

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxReceiptAge           how far in the past a supplied {@code receivedAt} may lie; the queue is ordered by
  *                                deadline, so an older one would jump it
  * @param auditRecheckInterval    how long a request's verified audit trail is trusted before a read re-hashes all of it
+ * @param otherRegulationExtension how far the deadline of a request under regulation OTHER may be extended, once
  */
 @ConfigurationProperties("privacy.erasure")
 public record ErasureProperties(
         @DefaultValue("30d") Duration otherRegulationDeadline,
         @DefaultValue("5m") Duration maxClockSkew,
         @DefaultValue("90d") Duration maxReceiptAge,
-        @DefaultValue("10m") Duration auditRecheckInterval) {
+        @DefaultValue("10m") Duration auditRecheckInterval,
+        @DefaultValue("30d") Duration otherRegulationExtension) {
 }

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import com.acme.privacy.pii.Sealed;
 import com.acme.privacy.pii.SealedIdentifier;
 
@@ -57,8 +60,14 @@ public class ErasureRequest {
     private Regulation regulation;
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
-    @Column(name = "due_at", nullable = false, updatable = false)
+    @Column(name = "due_at", nullable = false)
     private Instant dueAt;
+    @Column(name = "original_due_at")
+    private Instant originalDueAt;
+    @Column(name = "not_before", updatable = false)
+    private Instant notBefore;
+    @Column(name = "hold_until_confirmed", updatable = false)
+    private boolean holdUntilConfirmed;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -78,6 +87,15 @@ public class ErasureRequest {
     private String gongPhoneRequestId;
     @Column(name = "submitted_at")
     private Instant submittedAt;
+    @Column(name = "check_due_at")
+    private Instant checkDueAt;
+    @Column(name = "checks_with_data")
+    private int checksWithData;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "last_check", insertable = false, updatable = false)
+    private String lastCheck;
+    @Column(name = "completed_at")
+    private Instant completedAt;
 
     @Column(name = "idempotency_key", updatable = false)
     private String idempotencyKey;
@@ -118,8 +136,10 @@ public class ErasureRequest {
         this.regulation = submission.regulation();
         this.receivedAt = receivedAt;
         this.dueAt = dueAt;
-        this.status = ErasureStatus.PENDING;
-        this.nextAttemptAt = now;
+        this.notBefore = submission.notBefore();
+        this.holdUntilConfirmed = submission.holdUntilConfirmed();
+        this.status = holdUntilConfirmed ? ErasureStatus.HELD : ErasureStatus.PENDING;
+        this.nextAttemptAt = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
         this.idempotencyKey = submission.idempotencyKey();
         this.idempotencyFingerprint = fingerprint;
         this.correlationId = submission.correlationId();
@@ -139,12 +159,39 @@ public class ErasureRequest {
         return previous;
     }
 
-    /** An operator sends a failed request again, with a fresh allowance of attempts. */
+    /** An operator sends a failed request again, with a fresh allowance of attempts and completion checks. */
     ErasureStatus retry(Instant now) {
         ErasureStatus previous = moveTo(ErasureStatus.PENDING, now);
         attempts = 0;
         nextAttemptAt = now;
+        checkDueAt = null;
+        checksWithData = 0;
+        if (previous == ErasureStatus.NEEDS_ATTENTION) {
+            // Gong still held data: erase every identifier again, not only those never sent.
+            gongEmailRequestId = null;
+            gongPhoneRequestId = null;
+        }
         return previous;
+    }
+
+    /** Someone confirmed that the erasure may go (e.g. the CRM erasure is done); its not-before time still applies. */
+    ErasureStatus release(Instant now) {
+        ErasureStatus previous = moveTo(ErasureStatus.PENDING, now);
+        nextAttemptAt = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
+        return previous;
+    }
+
+    /** Moves the deadline once, to {@code newDueAt}; the original stays on record. */
+    Instant extend(Instant newDueAt, Instant now) {
+        Instant previous = dueAt;
+        originalDueAt = dueAt;
+        dueAt = newDueAt;
+        updatedAt = now;
+        return previous;
+    }
+
+    boolean isExtended() {
+        return originalDueAt != null;
     }
 
     byte[] emailHash() {
@@ -243,6 +290,33 @@ public class ErasureRequest {
 
     public Instant getSubmittedAt() {
         return submittedAt;
+    }
+
+    /** The deadline before its extension, or {@code null} when it was not extended. */
+    public Instant getOriginalDueAt() {
+        return originalDueAt;
+    }
+
+    public Instant getNotBefore() {
+        return notBefore;
+    }
+
+    public boolean isHoldUntilConfirmed() {
+        return holdUntilConfirmed;
+    }
+
+    /** When the next completion check is due, or {@code null}. */
+    public Instant getCheckDueAt() {
+        return checkDueAt;
+    }
+
+    /** The last completion check as recorded (JSON), or {@code null}. */
+    public String getLastCheck() {
+        return lastCheck;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
     }
 
     byte[] getIdempotencyFingerprint() {

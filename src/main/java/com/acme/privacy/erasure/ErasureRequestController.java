@@ -24,6 +24,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 import com.acme.privacy.security.Caller;
+import com.acme.privacy.security.Role;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -124,6 +125,24 @@ class ErasureRequestController {
     ErasureRequestView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                              @Valid @RequestBody(required = false) OperatorActionBody body) {
         return views.view(transitions.retry(id, caller.actor(), OperatorActionBody.reasonOr(body, "Retried by an operator")));
+    }
+
+    @PostMapping(path = "/{id}/release", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Let a HELD request go to Gong, with the reason it may go now", responses = {
+            @ApiResponse(responseCode = "200", description = "Back in the queue (after its notBefore, if any)"),
+            @ApiResponse(responseCode = "404", description = "No such request among those the caller may release"),
+            @ApiResponse(responseCode = "409", description = "Not HELD")})
+    ErasureRequestView release(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ReleaseBody body) {
+        String onlySource = caller.roles().contains(Role.ADMIN) ? null : caller.source();
+        return views.view(transitions.release(id, onlySource, caller.actor(), body.reason()));
+    }
+
+    @PostMapping(path = "/{id}/extend", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Extend the deadline once, within the regulation's allowance", responses = {
+            @ApiResponse(responseCode = "200", description = "Extended; dueAt is the new deadline, originalDueAt the old"),
+            @ApiResponse(responseCode = "409", description = "Already extended, past its deadline, or finished")})
+    ErasureRequestView extend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ExtensionBody body) {
+        return views.view(transitions.extend(id, body.dueAt(), caller.actor(), body.reason()));
     }
 
     @PostMapping("/{id}/cancel")

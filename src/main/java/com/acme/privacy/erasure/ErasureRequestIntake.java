@@ -57,6 +57,7 @@ public class ErasureRequestIntake {
         rejectReceiptOutsideWindow(submission, now);
         Instant receivedAt = submission.receivedAt() == null ? now : submission.receivedAt();
         Instant dueAt = deadlines.dueAt(submission.regulation(), receivedAt);
+        rejectOrderingGuardThatMissesTheDeadline(submission, dueAt);
         Map<String, Object> facts = describe(submission, receivedAt, dueAt);
         // Time-ordered ids keep the primary-key index append-mostly at millions of rows.
         UUID id = UuidVersion7Strategy.INSTANCE.generateUuid(null);
@@ -138,6 +139,12 @@ public class ErasureRequestIntake {
         details.put("idempotencyKey", submission.idempotencyKey());
         details.put("receivedAt", receivedAt.toString());
         details.put("dueAt", dueAt.toString());
+        if (submission.notBefore() != null) {
+            details.put("notBefore", submission.notBefore().toString());
+        }
+        if (submission.holdUntilConfirmed()) {
+            details.put("holdUntilConfirmed", true);
+        }
         return details;
     }
 
@@ -153,6 +160,16 @@ public class ErasureRequestIntake {
         if (receivedAt.isBefore(now.minus(properties.maxReceiptAge()))) {
             throw new FieldRejected("receivedAt", "must not lie more than " + readable(properties.maxReceiptAge())
                     + " in the past (privacy.erasure.max-receipt-age)");
+        }
+    }
+
+    /** One guard at a time, and one that lets the request still meet its deadline. */
+    private static void rejectOrderingGuardThatMissesTheDeadline(ErasureSubmission submission, Instant dueAt) {
+        if (submission.notBefore() != null && submission.holdUntilConfirmed()) {
+            throw new FieldRejected("holdUntilConfirmed", "cannot be combined with notBefore; use one ordering guard");
+        }
+        if (submission.notBefore() != null && !submission.notBefore().isBefore(dueAt)) {
+            throw new FieldRejected("notBefore", "must be before the request's deadline (" + dueAt + ")");
         }
     }
 

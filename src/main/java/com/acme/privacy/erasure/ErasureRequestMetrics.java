@@ -1,7 +1,9 @@
 package com.acme.privacy.erasure;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -24,11 +26,18 @@ class ErasureRequestMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureRequestMetrics.class);
     private static final String OLDEST_OPEN = "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM erasure_request "
-            + "WHERE status IN (" + ErasureStatus.sqlList(ErasureStatus.OPEN) + ")";
+            + "WHERE status IN (" + ErasureStatus.sqlList(ErasureStatus.AWAITING_DISPATCH) + ")";
     private static final String OVERDUE = "SELECT count(*) FROM erasure_request WHERE due_at < now() AND status IN ("
             + ErasureStatus.sqlList(ErasureStatus.UNANSWERED) + ")";
 
-    private record Snapshot(Map<ErasureStatus, Long> backlog, double oldestPendingAgeSeconds, long overdue) {
+    private static final String OLDEST_HELD = "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM erasure_request "
+            + "WHERE status = 'HELD'";
+    /** Statuses counted in the backlog: not answered yet, or answered but not done. */
+    private static final Set<ErasureStatus> BACKLOG = EnumSet.of(ErasureStatus.HELD, ErasureStatus.PENDING, ErasureStatus.DISPATCHING,
+            ErasureStatus.FAILED, ErasureStatus.NEEDS_ATTENTION);
+
+    private record Snapshot(Map<ErasureStatus, Long> backlog, double oldestPendingAgeSeconds, double oldestHeldAgeSeconds,
+                            long overdue) {
     }
 
     private final JdbcClient jdbc;
@@ -36,19 +45,23 @@ class ErasureRequestMetrics {
     // Looked up once per tag set: building and registering a counter on every request showed in the intake's profile.
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Map<String, Counter> repeats = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), 0, 0);
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), 0, 0, 0);
 
     ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.meters = meters;
-        for (ErasureStatus status : ErasureStatus.UNANSWERED) {
+        for (ErasureStatus status : BACKLOG) {
             Gauge.builder("privacy.requests.backlog", this, metrics -> metrics.snapshot.backlog().getOrDefault(status, 0L))
-                    .description("Requests not yet answered, by status")
+                    .description("Requests held, waiting, failed or needing attention, by status")
                     .tag("status", status.name())
                     .register(meters);
         }
         Gauge.builder("privacy.requests.oldest.pending.age", this, metrics -> metrics.snapshot.oldestPendingAgeSeconds())
                 .description("Age of the oldest request not yet sent to Gong")
+                .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("privacy.requests.oldest.held.age", this, metrics -> metrics.snapshot.oldestHeldAgeSeconds())
+                .description("Age of the oldest request held until released; its legal deadline runs meanwhile")
                 .baseUnit("seconds")
                 .register(meters);
         Gauge.builder("privacy.requests.overdue", this, metrics -> metrics.snapshot.overdue())
@@ -86,13 +99,14 @@ class ErasureRequestMetrics {
     void refresh() {
         try {
             Map<ErasureStatus, Long> backlog = new EnumMap<>(ErasureStatus.class);
-            for (ErasureStatus status : ErasureStatus.UNANSWERED) {
+            for (ErasureStatus status : BACKLOG) {
                 backlog.put(status, jdbc.sql("SELECT count(*) FROM erasure_request WHERE status = ?").param(status.name())
                         .query(Long.class).single());
             }
             double oldest = jdbc.sql(OLDEST_OPEN).query(Double.class).single();
+            double oldestHeld = jdbc.sql(OLDEST_HELD).query(Double.class).single();
             long overdue = jdbc.sql(OVERDUE).query(Long.class).single();
-            snapshot = new Snapshot(backlog, oldest, overdue);
+            snapshot = new Snapshot(backlog, oldest, oldestHeld, overdue);
         } catch (DataAccessException e) {
             log.debug("Backlog metrics not refreshed: {}", e.getClass().getSimpleName());
         }

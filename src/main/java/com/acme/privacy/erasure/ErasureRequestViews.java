@@ -54,14 +54,26 @@ class ErasureRequestViews {
                 request.getExternalReference(),
                 request.getReceivedAt(),
                 request.getDueAt(),
+                request.getOriginalDueAt(),
                 overdue,
+                request.getNotBefore(),
+                request.isHoldUntilConfirmed(),
                 request.getAttempts(),
                 request.getNextAttemptAt(),
                 request.getFirstDispatchedAt(),
                 request.getSubmittedAt(),
                 new ErasureRequestView.GongRequestIds(request.getGongEmailRequestId(), request.getGongPhoneRequestId()),
+                completion(request),
                 request.getCreatedAt(),
                 request.getUpdatedAt());
+    }
+
+    private ErasureRequestView.Completion completion(ErasureRequest request) {
+        if (request.getCheckDueAt() == null && request.getCompletedAt() == null && request.getLastCheck() == null) {
+            return null;
+        }
+        return new ErasureRequestView.Completion(request.getCheckDueAt(), request.getCompletedAt(),
+                request.getLastCheck() == null ? null : json.readTree(request.getLastCheck()));
     }
 
     /**

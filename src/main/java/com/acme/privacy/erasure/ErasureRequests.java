@@ -16,7 +16,8 @@ interface ErasureRequests extends JpaRepository<ErasureRequest, UUID>, JpaSpecif
     Optional<ErasureRequest> findBySourceAndIdempotencyKey(String source, String idempotencyKey);
 
     @Query("select r from ErasureRequest r where r.emailHash = :emailHash and r.source = :source "
-            + "and r.status in (com.acme.privacy.erasure.ErasureStatus.PENDING, com.acme.privacy.erasure.ErasureStatus.DISPATCHING)")
+            + "and r.status in (com.acme.privacy.erasure.ErasureStatus.HELD, com.acme.privacy.erasure.ErasureStatus.PENDING, "
+            + "com.acme.privacy.erasure.ErasureStatus.DISPATCHING)")
     Optional<ErasureRequest> findOpen(byte[] emailHash, String source);
 
     /** The portal's open request for the subject, whichever configured hash key it was stored under. */

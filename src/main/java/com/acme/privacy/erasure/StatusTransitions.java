@@ -1,6 +1,7 @@
 package com.acme.privacy.erasure;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,8 +13,8 @@ import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 
 /**
- * Operators' status changes (cancel, retry); each is audited in the same transaction. The dispatcher's changes go
- * through its own queue in {@code dispatch}.
+ * Status changes by people and portals (cancel, retry, release) and deadline extensions; each is audited in the same
+ * transaction. The dispatcher's changes go through its own queue in {@code dispatch}.
  */
 @Component
 public class StatusTransitions {
@@ -22,9 +23,12 @@ public class StatusTransitions {
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    StatusTransitions(ErasureRequests requests, AuditTrail auditTrail, Clock clock) {
+    private final Deadlines deadlines;
+
+    StatusTransitions(ErasureRequests requests, AuditTrail auditTrail, Deadlines deadlines, Clock clock) {
         this.requests = requests;
         this.auditTrail = auditTrail;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -39,17 +43,66 @@ public class StatusTransitions {
         return request;
     }
 
-    /** Puts a failed request back in the queue with its attempts reset. */
+    /** Puts a failed request, or one whose data outlived the erasure, back in the queue with its attempts reset. */
     @Transactional
     public ErasureRequest retry(UUID id, String actor, String reason) {
         ErasureRequest request = lock(id);
-        if (request.getStatus() != ErasureStatus.FAILED) {
+        if (request.getStatus() != ErasureStatus.FAILED && request.getStatus() != ErasureStatus.NEEDS_ATTENTION) {
             throw new TransitionNotAllowed(id, request.getStatus(), ErasureStatus.PENDING);
         }
         requests.findOpen(request.emailHash(), request.getSource()).ifPresent(open -> {
             throw new TransitionNotAllowed("The subject already has an open request " + open.getId() + " from the same source");
         });
         audit(request.getId(), actor, request.retry(clock.instant()), ErasureStatus.PENDING, reason);
+        return request;
+    }
+
+    /**
+     * Lets a held request go to Gong. A portal releases only what it submitted; anyone else's request looks missing.
+     *
+     * @param onlySource the caller's source when it may release only its own requests, {@code null} for anyone's
+     */
+    @Transactional
+    public ErasureRequest release(UUID id, String onlySource, String actor, String reason) {
+        ErasureRequest request = lock(id);
+        if (onlySource != null && !onlySource.equals(request.getSource())) {
+            throw new ErasureRequestNotFound(id);
+        }
+        if (request.getStatus() != ErasureStatus.HELD) {
+            throw new TransitionNotAllowed(id, request.getStatus(), ErasureStatus.PENDING);
+        }
+        audit(request.getId(), actor, request.release(clock.instant()), ErasureStatus.PENDING, reason);
+        return request;
+    }
+
+    /**
+     * Extends the deadline once, to {@code newDueAt} or, when {@code null}, as far as the regulation allows. Refused
+     * once the deadline has passed: an extension has to be announced to the subject within it.
+     */
+    @Transactional
+    public ErasureRequest extend(UUID id, Instant newDueAt, String actor, String reason) {
+        ErasureRequest request = lock(id);
+        Instant now = clock.instant();
+        if (request.getStatus() == ErasureStatus.COMPLETED || request.getStatus() == ErasureStatus.CANCELLED) {
+            throw new TransitionNotAllowed("Erasure request " + id + " is " + request.getStatus() + "; there is no deadline left to extend");
+        }
+        if (request.isExtended()) {
+            throw new TransitionNotAllowed("The deadline of erasure request " + id + " was already extended; it can be extended once");
+        }
+        if (now.isAfter(request.getDueAt())) {
+            throw new TransitionNotAllowed("The deadline of erasure request " + id + " (" + request.getDueAt()
+                    + ") has passed; an extension must be decided within it");
+        }
+        Instant latest = deadlines.latestExtension(request.getRegulation(), request.getDueAt());
+        Instant extendedTo = newDueAt == null ? latest : newDueAt;
+        if (!extendedTo.isAfter(request.getDueAt()) || extendedTo.isAfter(latest)) {
+            throw new FieldRejected("dueAt", "must lie after the current deadline (" + request.getDueAt() + ") and no later than "
+                    + latest + ", what " + request.getRegulation() + " allows");
+        }
+        Instant previous = request.extend(extendedTo, now);
+        requests.flush();
+        auditTrail.record(new AuditEntry(request.getId(), actor, AuditEventKind.DEADLINE_EXTENDED, null, null, reason,
+                Map.of("from", previous.toString(), "to", extendedTo.toString(), "regulation", request.getRegulation().name())));
         return request;
     }
 

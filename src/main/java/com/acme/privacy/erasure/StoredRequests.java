@@ -26,14 +26,15 @@ class StoredRequests {
                 INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, email_masked, phone_ciphertext,
                     phone_key_id, phone_hash, phone_masked, sealed_to_request, hash_key_id, source, external_reference,
                     regulation, received_at, due_at, status, attempts, next_attempt_at, idempotency_key,
-                    idempotency_fingerprint, correlation_id, created_at, updated_at, version)
+                    idempotency_fingerprint, correlation_id, not_before, hold_until_confirmed, created_at, updated_at, version)
                 VALUES (:id, :emailCiphertext, :emailKeyId, :emailHash, :emailMasked, :phoneCiphertext, :phoneKeyId,
                     :phoneHash, :phoneMasked, true, :hashKeyId, :source, :externalReference, :regulation, :receivedAt,
-                    :dueAt, 'PENDING', 0, now(), :idempotencyKey, :fingerprint, :correlationId, :now, :now, 0)
+                    :dueAt, :status, 0, greatest(now(), :notBefore), :idempotencyKey, :fingerprint, :correlationId,
+                    :notBefore, :hold, :now, :now, 0)
                 ON CONFLICT DO NOTHING
                 RETURNING id)
             INSERT INTO audit_event (request_id, actor, kind, to_status, reason, details)
-            SELECT id, :actor, 'RECEIVED', 'PENDING', :reason, CAST(:details AS jsonb) FROM stored
+            SELECT id, :actor, 'RECEIVED', :status, :reason, CAST(:details AS jsonb) FROM stored
             """;
 
     private final JdbcClient jdbc;
@@ -72,6 +73,9 @@ class StoredRequests {
                 .param("idempotencyKey", request.idempotencyKey(), Types.VARCHAR)
                 .param("fingerprint", request.getIdempotencyFingerprint(), Types.BINARY)
                 .param("correlationId", request.correlationId(), Types.VARCHAR)
+                .param("status", request.getStatus().name())
+                .param("notBefore", request.getNotBefore() == null ? null : utc(request.getNotBefore()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("hold", request.isHoldUntilConfirmed())
                 .param("now", utc(request.getCreatedAt()))
                 .param("actor", actor)
                 .param("reason", "Submitted by " + request.getSource())

@@ -30,7 +30,13 @@ record SubmitErasureRequestBody(
         String externalReference,
         @Schema(description = "When the data subject asked, ISO-8601 with an offset; defaults to now. Deadlines count from "
                 + "it. At most privacy.erasure.max-receipt-age (90 days) in the past.")
-        Instant receivedAt) {
+        Instant receivedAt,
+        @Schema(description = "Ordering guard: nothing is sent to Gong before this time (ISO-8601 with an offset), e.g. "
+                + "once the CRM and mail erasures have run. Before the deadline; not with holdUntilConfirmed.")
+        Instant notBefore,
+        @Schema(description = "Ordering guard: nothing is sent to Gong until POST /{id}/release confirms it may go. The "
+                + "request is HELD meanwhile, and its deadline still runs.")
+        Boolean holdUntilConfirmed) {
 
     SubmitErasureRequestBody {
         email = email == null ? null : EmailAddress.normalize(email);
@@ -40,7 +46,8 @@ record SubmitErasureRequestBody(
     /** @param source the authenticated client, never a value from the body */
     ErasureSubmission toSubmission(String source, String idempotencyKey) {
         return new ErasureSubmission(new EmailAddress(email), phoneNumber == null ? null : new PhoneNumber(phoneNumber),
-                regulation, source, externalReference, receivedAt, idempotencyKey, RequestCorrelation.current());
+                regulation, source, externalReference, receivedAt, idempotencyKey, RequestCorrelation.current(), notBefore,
+                Boolean.TRUE.equals(holdUntilConfirmed));
     }
 
     @Override

@@ -54,7 +54,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, REQUESTS).hasRole(Role.SUBMITTER.name())
-                        .requestMatchers(HttpMethod.POST, REQUESTS + "/*/cancel", REQUESTS + "/*/retry").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, REQUESTS + "/*/cancel", REQUESTS + "/*/retry", REQUESTS + "/*/extend")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, REQUESTS + "/*/release").hasAnyRole(Role.SUBMITTER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, REQUESTS + "/search").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, REQUESTS, REQUESTS + "/*").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
                         // Anything no rule grants, HEAD and OPTIONS included, is refused.

@@ -17,7 +17,8 @@ class OutcomePolicyTest {
     static final DispatchProperties PROPERTIES = new DispatchProperties(true, "r", Duration.ofSeconds(1), 2.5, 5000,
             Duration.ofMinutes(5), 50, 10, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(60),
             Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(15),
-            Duration.ofSeconds(30), new DispatchProperties.Pace(0.5, 0.9, 0.01, Duration.ofHours(1)));
+            Duration.ofSeconds(30), new DispatchProperties.Pace(0.5, 0.9, 0.01, Duration.ofHours(1)),
+            new DispatchProperties.CompletionCheck(true, Duration.ofHours(24), Duration.ofHours(1), 0.5));
     private final DispatchProperties properties = PROPERTIES;
     private final OutcomePolicy policy = new OutcomePolicy(properties, new Backoff(properties.backoffInitial(),
             properties.backoffMax(), () -> 1.0), Duration.ofMinutes(2));

@@ -43,7 +43,7 @@ class ErasureRequestsTest {
     /** Stored as intake stores it, or {@code null} when a unique index turned it away. */
     private ErasureRequest stored(String subject, String phone, String source, String key, Regulation regulation, Instant receivedAt) {
         ErasureSubmission submission = new ErasureSubmission(new EmailAddress("x@example.com"), null, regulation, source, null,
-                receivedAt, key, null);
+                receivedAt, key, null, null, false);
         UUID id = UUID.randomUUID();
         ErasureRequest request = new ErasureRequest(id, submission, identifier(subject, id), phone == null ? null : identifier(phone, id),
                 key == null ? null : new byte[] {9}, receivedAt, receivedAt.plus(30, ChronoUnit.DAYS), NOW);

@@ -53,7 +53,9 @@ public final class GongSandbox implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<ReceivedCall> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<Reply> checkScript = new ConcurrentLinkedDeque<>();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
+    private final Set<String> retained = ConcurrentHashMap.newKeySet();
     private volatile LeakyBucket bucket = new LeakyBucket(3, 3.0);
     private final ScheduledExecutorService slowAnswers = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gong-sandbox-slow");
@@ -127,6 +129,26 @@ public final class GongSandbox implements AutoCloseable {
     public void behave() {
         standing = null;
         script.clear();
+        checkScript.clear();
+    }
+
+    /** Answers the next data-for calls with these replies, in order, before behaving normally again. */
+    public void enqueueChecks(Reply... replies) {
+        checkScript.addAll(List.of(replies));
+    }
+
+    /**
+     * Keeps data of this subject (an address or number) through any erasure, as when Gong re-imports it from a CRM
+     * that still has it. Addresses whose local part starts with {@code keep-data} are always kept, so that a local run
+     * can show a request that needs attention.
+     */
+    public void retainDataFor(String identifier) {
+        retained.add(identifier.toLowerCase(Locale.ROOT));
+    }
+
+    /** Lets erasures of this subject work again. */
+    public void releaseDataFor(String identifier) {
+        retained.remove(identifier.toLowerCase(Locale.ROOT));
     }
 
     public synchronized void dailyCap(int cap) {
@@ -151,6 +173,7 @@ public final class GongSandbox implements AutoCloseable {
         behave();
         calls.clear();
         erased.clear();
+        retained.clear();
         bucket = new LeakyBucket(3, 3.0);
         usedToday = 0;
         dailyCap = 10_000;
@@ -209,7 +232,12 @@ public final class GongSandbox implements AutoCloseable {
             }
             return new Answer(200, Map.of("requestId", requestId), null, Duration.ZERO, Duration.ZERO, 0);
         }
-        boolean gone = erased.contains(identifier.toLowerCase(Locale.ROOT));
+        Reply scripted = checkScript.poll();
+        if (scripted != null) {
+            return scripted.answer(requestId, identifier);
+        }
+        String subject = identifier.toLowerCase(Locale.ROOT);
+        boolean gone = erased.contains(subject) && !retained.contains(subject) && !subject.startsWith("keep-data");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", requestId);
         body.put("emails", gone ? List.of() : List.of(Map.of("id", "e-1")));

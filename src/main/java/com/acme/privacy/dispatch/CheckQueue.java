@@ -1,0 +1,123 @@
+package com.acme.privacy.dispatch;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.acme.privacy.audit.AuditEntry;
+import com.acme.privacy.audit.AuditEventKind;
+import com.acme.privacy.audit.AuditTrail;
+import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.pii.Sealed;
+
+/**
+ * The completion checks' side of the request table. A claim moves the check's due time past its lease, so a replica
+ * that dies leaves the check due again when the lease ends; outcomes are fenced by the claim, as erasures are.
+ */
+@Component
+class CheckQueue {
+
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id FROM erasure_request
+                WHERE status = 'SUBMITTED' AND check_due_at <= now()
+                ORDER BY check_due_at, id
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            UPDATE erasure_request r
+            SET check_due_at = now() + make_interval(secs => :leaseSeconds),
+                lease_until = now() + make_interval(secs => :leaseSeconds), leased_by = :replica, version = r.version + 1
+            FROM due WHERE r.id = due.id
+            RETURNING r.id, r.email_key_id, r.email_ciphertext, r.phone_key_id, r.phone_ciphertext, r.sealed_to_request,
+                      r.checks_with_data, r.lease_until, r.correlation_id
+            """;
+    private static final String FENCE = " WHERE id = :id AND status = 'SUBMITTED' AND leased_by = :replica AND lease_until = :leaseUntil";
+    private static final String END_CLAIM = ", lease_until = NULL, leased_by = NULL, updated_at = now(), version = version + 1";
+
+    private final AuditTrail auditTrail;
+    private final JdbcClient jdbc;
+    private final DispatchProperties.CompletionCheck settings;
+
+    CheckQueue(AuditTrail auditTrail, JdbcClient jdbc, DispatchProperties properties) {
+        this.auditTrail = auditTrail;
+        this.jdbc = jdbc;
+        this.settings = properties.completionCheck();
+    }
+
+    @Transactional
+    List<ClaimedCheck> claim(int limit, Duration lease, String replica) {
+        return jdbc.sql(CLAIM)
+                .param("limit", limit)
+                .param("leaseSeconds", lease.toMillis() / 1000.0)
+                .param("replica", replica)
+                .query((rs, row) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    UUID sealedTo = rs.getBoolean("sealed_to_request") ? id : null;
+                    return new ClaimedCheck(id,
+                            new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext"), sealedTo),
+                            rs.getBytes("phone_ciphertext") == null ? null
+                                    : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext"), sealedTo),
+                            rs.getInt("checks_with_data"),
+                            rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
+                            rs.getString("correlation_id"));
+                })
+                .list();
+    }
+
+    /**
+     * Records the check's calls and, unless the claim was lost meanwhile, its verdict, in one transaction.
+     *
+     * @param lastCheck the check's summary as JSON, or {@code null} when it could not be made
+     * @return whether the claim was still held
+     */
+    @Transactional
+    boolean record(ClaimedCheck check, String replica, CheckVerdict verdict, String lastCheck, List<AuditEntry> calls) {
+        String set = verdict instanceof CheckVerdict.Completed
+                ? "status = 'COMPLETED', completed_at = now(), check_due_at = NULL, last_check = CAST(:lastCheck AS jsonb)"
+                : verdict instanceof CheckVerdict.DataLeft ? "checks_with_data = checks_with_data + 1, "
+                + "check_due_at = now() + make_interval(secs => :delaySeconds), last_check = CAST(:lastCheck AS jsonb)"
+                : verdict instanceof CheckVerdict.NeedsAttention ? "status = 'NEEDS_ATTENTION', checks_with_data = checks_with_data + 1, "
+                + "check_due_at = NULL, last_check = CAST(:lastCheck AS jsonb)"
+                : "check_due_at = now() + make_interval(secs => :delaySeconds)";
+        Duration delay = verdict instanceof CheckVerdict.Later later ? later.delay() : settings.delay();
+        JdbcClient.StatementSpec update = jdbc.sql("UPDATE erasure_request SET " + set + END_CLAIM + FENCE)
+                .param("id", check.id()).param("replica", replica)
+                .param("leaseUntil", OffsetDateTime.ofInstant(check.leaseUntil(), ZoneOffset.UTC))
+                .param("delaySeconds", delay.toMillis() / 1000.0);
+        if (lastCheck != null) {
+            update = update.param("lastCheck", lastCheck);
+        }
+        boolean held = update.update() == 1;
+        List<AuditEntry> events = new ArrayList<>(calls);
+        ErasureStatus to = verdict instanceof CheckVerdict.Completed ? ErasureStatus.COMPLETED
+                : verdict instanceof CheckVerdict.NeedsAttention ? ErasureStatus.NEEDS_ATTENTION : null;
+        if (held && to != null) {
+            events.add(new AuditEntry(check.id(), DispatchQueue.dispatcher(replica), AuditEventKind.STATUS_CHANGED,
+                    ErasureStatus.SUBMITTED.name(), to.name(), to == ErasureStatus.COMPLETED
+                    ? "Gong holds nothing more of the subject" : "Gong still holds data of the subject after the erasure was sent again",
+                    Map.of("check", check.number())));
+        }
+        auditTrail.record(events);
+        return held;
+    }
+
+    /** Hands claimed checks back, due again after {@code delay}; nothing is recorded, as nothing was asked of Gong. */
+    @Transactional
+    void postpone(List<ClaimedCheck> checks, String replica, Duration delay) {
+        for (ClaimedCheck check : checks) {
+            jdbc.sql("UPDATE erasure_request SET check_due_at = now() + make_interval(secs => :delaySeconds)" + END_CLAIM + FENCE)
+                    .param("id", check.id()).param("replica", replica)
+                    .param("leaseUntil", OffsetDateTime.ofInstant(check.leaseUntil(), ZoneOffset.UTC))
+                    .param("delaySeconds", delay.toMillis() / 1000.0)
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.acme.privacy.dispatch;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.acme.privacy.pii.Sealed;
+
+/**
+ * A submitted request claimed for its completion check under a lease.
+ *
+ * @param checksWithData how many earlier checks found data left: after the first, the erasure was sent again
+ * @param leaseUntil     the claim's lease end; it fences the check's outcome
+ */
+record ClaimedCheck(UUID id, Sealed email, Sealed phone, int checksWithData, Instant leaseUntil, String correlationId) {
+
+    /** The number of this check, from 1. */
+    int number() {
+        return checksWithData + 1;
+    }
+}

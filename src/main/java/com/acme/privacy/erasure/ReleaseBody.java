@@ -1,0 +1,10 @@
+package com.acme.privacy.erasure;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Why a held request may go now, e.g. "CRM erasure done, ticket 123": the audit trail must say. */
+record ReleaseBody(
+        @NotBlank @Size(max = 500) @PlainText
+        String reason) {
+}
