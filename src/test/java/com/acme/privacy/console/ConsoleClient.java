@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.htmlunit.BrowserVersion;
@@ -93,6 +96,20 @@ final class ConsoleClient implements AutoCloseable {
 
     List<Seen> seen() {
         return seen;
+    }
+
+    /** No response, header or address it received held any of {@code identifiers}: plain, URL-encoded or without its first character. */
+    void assertNeverShowed(List<String> identifiers) {
+        assertThat(seen).isNotEmpty();
+        for (Seen response : seen) {
+            String everything = (response.url() + "\n" + response.response().getResponseHeaders() + "\n" + response.body())
+                    .toLowerCase(Locale.ROOT);
+            for (String identifier : identifiers) {
+                for (String form : List.of(identifier, URLEncoder.encode(identifier, StandardCharsets.UTF_8), identifier.substring(1))) {
+                    assertThat(everything).as("%s shows an identifier", response.url()).doesNotContain(form.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
     }
 
     static HtmlForm form(HtmlPage page, String actionEndingWith) {
