@@ -6,6 +6,7 @@ import static com.acme.privacy.console.ConsoleClient.submit;
 import static com.acme.privacy.testsupport.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ class ConsolePagesTest {
     @Test
     void anApiKeyDoesNotOpenTheConsole() throws Exception {
         console.setRedirects(false);
-        WebRequest request = new WebRequest(java.net.URI.create("http://localhost:" + port + "/console").toURL());
+        WebRequest request = new WebRequest(URI.create("http://localhost:" + port + "/console").toURL());
         request.setAdditionalHeader("X-API-Key", TestClients.key("ops"));
         Page page = console.webClient().getPage(request);
 
