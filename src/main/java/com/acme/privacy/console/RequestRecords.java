@@ -1,5 +1,6 @@
 package com.acme.privacy.console;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,8 @@ class RequestRecords {
 
     private RequestRecord.Event event(AuditEvent event) {
         Map<String, Object> details = new LinkedHashMap<>(json.readValue(event.detailsJson(), DETAILS));
-        details.values().removeIf(Objects::isNull);
+        // Nothing to say is said as nothing: no nulls, no empty error lists.
+        details.values().removeIf(value -> value == null || value instanceof Collection<?> list && list.isEmpty());
         return new RequestRecord.Event(event.seq(), event.occurredAt(), event.actor(), event.kind().name(),
                 event.fromStatus(), event.toStatus(), event.reason(), details, event.hash());
     }
