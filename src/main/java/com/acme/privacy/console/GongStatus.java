@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 class GongStatus {
 
     /** @param state the component's own summary, e.g. {@code up}, {@code circuit open}, {@code daily budget spent} */
-    record Snapshot(String health, String state, Object budgetUsed, Object budgetLimit, Object circuit, boolean dispatchingHere,
+    record Snapshot(String state, Object budgetUsed, Object budgetLimit, Object circuit, boolean dispatchingHere,
                     Object callsPerSecond) {
 
-        static final Snapshot UNKNOWN = new Snapshot("UNKNOWN", "unknown", null, null, null, false, null);
+        static final Snapshot UNKNOWN = new Snapshot("unknown", null, null, null, false, null);
     }
 
     private final HealthContributorRegistry registry;
@@ -35,9 +35,8 @@ class GongStatus {
             return Snapshot.UNKNOWN;
         }
         try {
-            var health = indicator.health();
-            Map<String, Object> details = health.getDetails();
-            return new Snapshot(health.getStatus().getCode(), String.valueOf(details.getOrDefault("state", "unknown")),
+            Map<String, Object> details = indicator.health().getDetails();
+            return new Snapshot(String.valueOf(details.getOrDefault("state", "unknown")),
                     details.get("budgetUsedToday"), details.get("budgetLimit"), details.get("circuit"),
                     Boolean.TRUE.equals(details.get("dispatchingHere")), details.get("callsPerSecond"));
         } catch (DataAccessException e) {

@@ -17,7 +17,6 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
-import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
@@ -94,9 +93,6 @@ final class ConsoleClient implements AutoCloseable {
         return client;
     }
 
-    List<Seen> seen() {
-        return seen;
-    }
 
     /** No response, header or address it received held any of {@code identifiers}: plain, URL-encoded or without its first character. */
     void assertNeverShowed(List<String> identifiers) {
@@ -134,11 +130,6 @@ final class ConsoleClient implements AutoCloseable {
         }
     }
 
-    static String text(HtmlPage page, String id) {
-        DomElement element = page.getElementById(id);
-        assertThat(element).as("element #" + id + " on " + page.getUrl()).isNotNull();
-        return element.asNormalizedText();
-    }
 
     @Override
     public void close() {
