@@ -6,14 +6,17 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import com.acme.privacy.testsupport.GongSandbox;
+import com.acme.privacy.testsupport.LocalConsoleSignIn;
 import com.acme.privacy.testsupport.TestDatabases;
 
 /**
  * {@code ./mvnw spring-boot:test-run}: the service on http://localhost:8080 with a throwaway PostgreSQL, throwaway
- * identifier keys and the Gong sandbox in place of Gong.
+ * identifier keys and the Gong sandbox in place of Gong, and the console's local sign-in (a viewer and an admin, with
+ * passwords made for the run and printed in the log).
  */
 public final class TestPrivacyRequestApplication {
 
@@ -37,13 +40,16 @@ public final class TestPrivacyRequestApplication {
         local.put("privacy.security.api-keys[0].client", "local-portal");
         local.put("privacy.security.api-keys[0].sha256", LOCAL_KEY_SHA256);
         local.put("privacy.security.api-keys[0].roles", "SUBMITTER,ADMIN");
-        SpringApplication application = new SpringApplication(PrivacyRequestApplication.class);
+        SpringApplication application = new SpringApplication(PrivacyRequestApplication.class, LocalConsoleSignIn.class);
         // Above application.yml, which points at a production-style database and the real Gong.
         application.addInitializers(context -> context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("localRun", local)));
-        application.run(args);
+        ConfigurableApplicationContext context = application.run(args);
         log.info("Local database: psql '{}'", database.url().substring("jdbc:".length()));
         log.info("Gong sandbox: {}", sandbox.baseUrl());
         log.info("Call the API with the header X-API-Key: local-dev-key");
+        LocalConsoleSignIn.Users users = context.getBean(LocalConsoleSignIn.Users.class);
+        log.info("Console: http://localhost:8080/console; sign in as {} / {} (VIEWER) or {} / {} (ADMIN)",
+                LocalConsoleSignIn.VIEWER, users.viewerPassword(), LocalConsoleSignIn.ADMIN, users.adminPassword());
     }
 }

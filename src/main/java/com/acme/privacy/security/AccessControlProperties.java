@@ -67,7 +67,7 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
             @DefaultValue("privacy-viewer") Set<String> viewer,
             @DefaultValue("privacy-admin") Set<String> admin) {
 
-        Set<Role> rolesFor(Collection<?> values) {
+        public Set<Role> rolesFor(Collection<?> values) {
             Set<Role> roles = EnumSet.noneOf(Role.class);
             for (Object value : values) {
                 String text = String.valueOf(value);

@@ -1,0 +1,119 @@
+package com.acme.privacy.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.acme.privacy.testsupport.Api;
+import com.acme.privacy.testsupport.DispatcherTest;
+import com.acme.privacy.testsupport.GongSandbox;
+import com.acme.privacy.testsupport.LocalConsoleSignIn;
+
+/**
+ * The main journeys in a real browser, by keyboard where people would use it, with a screenshot of each page and an
+ * accessibility check (axe-core) on each. Runs with {@code -Pbrowser}; the screenshot of the request page is the one
+ * in README.md.
+ */
+@Tag("browser")
+@DispatcherTest
+@Import(LocalConsoleSignIn.class)
+class ConsoleBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LocalConsoleSignIn.Users users;
+
+    @Autowired
+    GongSandbox sandbox;
+
+    @Test
+    void signInFindOpenRetryAndSignOut() throws Exception {
+        Api api = new Api(port);
+        String email = "jane.doe." + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+        String answered = api.create("{\"email\":\"" + email + "\",\"phoneNumber\":\"+4915112345678\",\"regulation\":\"GDPR\","
+                + "\"externalReference\":\"TICKET-4711\"}");
+        api.awaitStatus(answered, "SUBMITTED");
+        sandbox.enqueue(GongSandbox.Reply.integrityRefusal());
+        String refused = api.create("{\"email\":\"john.roe@example.org\",\"regulation\":\"CCPA\",\"receivedAt\":\""
+                + Instant.now().minus(50, ChronoUnit.DAYS) + "\"}");
+        api.awaitStatus(refused, "FAILED");
+
+        try (ChromiumConsole browser = new ChromiumConsole(port)) {
+            ChromeDriver driver = browser.driver();
+            browser.open("/console");
+            assertThat(driver.getTitle()).isEqualTo("Sign in – Privacy console");
+            browser.assertAccessible();
+            browser.screenshot("01-sign-in");
+            driver.findElement(By.id("username")).sendKeys(LocalConsoleSignIn.ADMIN);
+            driver.findElement(By.id("password")).sendKeys(users.adminPassword(), Keys.ENTER);
+            browser.awaitTitle("Overview – Privacy console");
+            browser.assertAccessible();
+            browser.screenshot("02-overview");
+            driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+            assertThat(driver.switchTo().activeElement().getText()).as("the first Tab reaches the skip link").isEqualTo("Skip to main content");
+
+            driver.findElement(By.linkText("Find")).click();
+            driver.findElement(By.id("value")).sendKeys(email, Keys.ENTER);
+            Awaitility.await().until(() -> !driver.findElements(By.id("results")).isEmpty());
+            assertThat(driver.findElement(By.id("results")).getText()).contains("j***@example.com");
+            assertThat(driver.getPageSource()).doesNotContain(email);
+            browser.assertAccessible();
+            browser.screenshot("03-find");
+
+            driver.findElement(By.linkText(answered)).click();
+            assertThat(driver.getTitle()).isEqualTo("Request " + answered + " – Privacy console");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("SUBMITTED").contains("Chain intact")
+                    .contains("erase-data-for-phone-number");
+            browser.assertAccessible();
+            browser.screenshot("04-request");
+
+            browser.open("/console/worklists/overdue");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains(refused);
+            browser.assertAccessible();
+            browser.screenshot("05-worklist-overdue");
+
+            driver.findElement(By.linkText(refused)).click();
+            driver.findElement(By.linkText("Retry…")).click();
+            WebElement reason = driver.findElement(By.id("reason"));
+            reason.sendKeys("Integrity refusal cleared with Gong support, ticket G-123");
+            browser.assertAccessible();
+            browser.screenshot("06-action-reason");
+            reason.sendKeys(Keys.TAB, Keys.ENTER);
+            browser.awaitTitle("Confirm Retry: request " + refused + " – Privacy console");
+            browser.assertAccessible();
+            browser.screenshot("07-action-confirm");
+            driver.findElement(By.xpath("//button[@type='submit' and starts-with(., 'Confirm')]")).sendKeys(Keys.ENTER);
+            browser.awaitTitle("Request " + refused + " – Privacy console");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Retry: done").contains("by user:local-admin");
+
+            browser.open("/console/export");
+            browser.assertAccessible();
+            driver.findElement(By.xpath("//button[.='Sign out']")).click();
+            browser.awaitTitle("Sign in – Privacy console");
+            assertThat(driver.getCurrentUrl()).endsWith("/console/sign-in?signed-out");
+
+            driver.findElement(By.id("username")).sendKeys(LocalConsoleSignIn.VIEWER);
+            driver.findElement(By.id("password")).sendKeys(users.viewerPassword(), Keys.ENTER);
+            browser.awaitTitle("Overview – Privacy console");
+            browser.open("/console/requests/" + answered + "/actions/retry");
+            assertThat(driver.getTitle()).isEqualTo("Access denied – Privacy console");
+            browser.assertAccessible();
+            browser.screenshot("08-access-denied");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.acme.privacy.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.acme.privacy.testsupport.FreshDatabase;
+
+/** The console's lookups and lists, on a table in the shape of two years of requests, each read through an index. */
+// A context, and so a database, of its own: the rows of IndexUsageTest, in another shape, would change the plans.
+@DataJpaTest(properties = "spring.datasource.hikari.pool-name=console-index-usage")
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@FreshDatabase
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIndexUsageTest {
+
+    private static final int ROWS = 100_000;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    void fill() {
+        // One request every ten minutes back from now (about two years), mostly answered, the open ones the newest.
+        jdbc.sql("""
+                INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, source, external_reference,
+                    regulation, received_at, due_at, status, next_attempt_at, submitted_at, created_at, updated_at)
+                SELECT gen_random_uuid(), '\\x00', 'k', sha256(('console-' || i)::bytea), 'portal-' || (i % 20),
+                       CASE WHEN i % 4 = 0 THEN 'REF-' || i END, 'GDPR',
+                       now() - (i * 10 || ' minutes')::interval, now() - (i * 10 || ' minutes')::interval + interval '30 days',
+                       CASE WHEN i <= 1500 THEN 'PENDING' WHEN i % 997 = 0 THEN 'FAILED' ELSE 'SUBMITTED' END, now(),
+                       CASE WHEN i > 1500 AND i % 997 <> 0 THEN now() - (i * 10 - 5 || ' minutes')::interval END,
+                       now() - (i * 10 || ' minutes')::interval, now()
+                FROM generate_series(1, :rows) AS i
+                """).param("rows", ROWS).update();
+        jdbc.sql("ANALYZE erasure_request").update();
+    }
+
+    private String plan(String query) {
+        return String.join("\n", jdbc.sql("EXPLAIN " + query).query(String.class).list());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // Find by external reference (V20), a page of it.
+            "SELECT * FROM erasure_request WHERE external_reference = 'REF-4000' ORDER BY created_at DESC, id LIMIT 20",
+            // The chart: per day over 30 days, received and submitted (V20).
+            "SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) FROM erasure_request WHERE created_at >= now() - interval '30 days' GROUP BY day",
+            "SELECT (submitted_at AT TIME ZONE 'UTC')::date AS day, count(*) FROM erasure_request WHERE submitted_at >= now() - interval '30 days' GROUP BY day",
+            // The worklists, by deadline.
+            "SELECT * FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING', 'FAILED') AND due_at < now() ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            "SELECT * FROM erasure_request WHERE status = 'FAILED' ORDER BY due_at DESC, id LIMIT 20 OFFSET 0",
+            "SELECT * FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING', 'FAILED') AND due_at >= now() AND due_at < now() + interval '7 days' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            // The overview's days-left chart and oldest open request.
+            "SELECT floor(extract(epoch FROM due_at - now()) / 86400)::bigint AS days, count(*) FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING', 'FAILED') GROUP BY days",
+            "SELECT id, created_at, due_at FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING') ORDER BY created_at LIMIT 1"})
+    void readsThroughAnIndex(String query) {
+        assertThat(plan(query)).doesNotContain("Seq Scan").containsIgnoringCase("index");
+    }
+}
