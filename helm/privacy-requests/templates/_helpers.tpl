@@ -53,6 +53,11 @@ left out, so the service reports what is missing at startup instead of reading a
 {{- end }}
 {{- $entries = append $entries (dict "group" . "env" "PRIVACY_PII_HASH_KEY" "key" .secretKeys.hashKey "value" .hashKey) }}
 {{- end }}
+{{- with .Values.evidence }}
+{{- range .keyIds }}
+{{- $entries = append $entries (dict "group" $.Values.evidence "env" (printf "PRIVACY_EVIDENCE_SIGNINGKEYS_%s" (upper .)) "key" (printf "%s%s" $.Values.evidence.secretKeys.signingKeyPrefix .) "value" (get $.Values.evidence.signingKeys .)) }}
+{{- end }}
+{{- end }}
 {{- with .Values.gong }}
 {{- if eq .auth "basic" }}
 {{- $entries = append $entries (dict "group" . "env" "PRIVACY_GONG_ACCESS_KEY" "key" .secretKeys.accessKey "value" .accessKey) }}

@@ -35,6 +35,7 @@ public final class TestPrivacyRequestApplication {
         local.put("spring.datasource.username", database.username());
         local.put("spring.datasource.password", database.password());
         local.put("privacy.pii.ephemeral-keys", "true");
+        local.put("privacy.evidence.ephemeral-keys", "true");
         local.put("privacy.dispatch.replica-id", "local");
         // curl -H 'X-API-Key: local-dev-key' ...: a local caller that may do everything.
         local.put("privacy.security.api-keys[0].client", "local-portal");

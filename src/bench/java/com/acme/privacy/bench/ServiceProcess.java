@@ -51,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("PRIVACY_PII_ENCRYPTIONKEYS_BENCH", ServiceInstance.Deployment.randomKey());
         env.put("PRIVACY_PII_ACTIVE_KEY_ID", "bench");
         env.put("PRIVACY_PII_HASH_KEY", ServiceInstance.Deployment.randomKey());
+        env.put("PRIVACY_EVIDENCE_EPHEMERAL_KEYS", "true");
         env.put("PRIVACY_GONG_BASE_URL", sandbox.baseUrl());
         env.put("PRIVACY_GONG_ACCESS_KEY", GongSandbox.ACCESS_KEY);
         env.put("PRIVACY_GONG_ACCESS_KEY_SECRET", GongSandbox.ACCESS_KEY_SECRET);

@@ -12,5 +12,9 @@ public enum AuditEventKind {
     /** A check at Gong (data-for-*) of what is left of the subject, with counts per kind and no content. */
     COMPLETION_CHECK,
     /** The deadline was extended, once, with a reason. */
-    DEADLINE_EXTENDED
+    DEADLINE_EXTENDED,
+    /** Retention destroyed the request's identifier ciphertexts; the masked forms and keyed hashes stay. */
+    IDENTIFIERS_PURGED,
+    /** Retention removed the request's keyed hashes, masked identifiers and references; this trail stays whole. */
+    RECORD_ANONYMISED
 }

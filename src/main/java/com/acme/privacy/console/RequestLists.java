@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.acme.privacy.pii.Sealed;
+import com.acme.privacy.erasure.MaskedIdentifiers;
 
 /**
  * The console's read-only list queries (search results, worklists), paged. Each condition is written to match an
@@ -49,15 +49,11 @@ class RequestLists {
     }
 
     private RequestRow row(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        UUID sealedTo = rs.getBoolean("sealed_to_request") ? id : null;
-        byte[] email = rs.getBytes("email_ciphertext");
-        byte[] phone = rs.getBytes("phone_ciphertext");
         return new RequestRow(
-                id,
+                rs.getObject("id", UUID.class),
                 rs.getString("status"),
-                masked.email(rs.getString("email_masked"), email == null ? null : new Sealed(rs.getString("email_key_id"), email, sealedTo)),
-                masked.phone(rs.getString("phone_masked"), phone == null ? null : new Sealed(rs.getString("phone_key_id"), phone, sealedTo)),
+                masked.email(rs),
+                masked.phone(rs),
                 rs.getString("regulation"),
                 rs.getString("source"),
                 rs.getString("external_reference"),

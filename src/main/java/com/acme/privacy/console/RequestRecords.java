@@ -19,6 +19,7 @@ import com.acme.privacy.audit.ChainVerification;
 import com.acme.privacy.erasure.ErasureRequest;
 import com.acme.privacy.erasure.ErasureRequestQueries;
 import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.erasure.MaskedIdentifiers;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

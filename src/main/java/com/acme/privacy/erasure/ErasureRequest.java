@@ -50,6 +50,8 @@ public class ErasureRequest {
     private boolean sealedToRequest;
     @Column(name = "hash_key_id", updatable = false)
     private String hashKeyId;
+    @Column(name = "identifiers_purged_at", insertable = false, updatable = false)
+    private Instant identifiersPurgedAt;
 
     @Column(nullable = false, updatable = false)
     private String source;
@@ -218,12 +220,18 @@ public class ErasureRequest {
         return firstDispatchedAt != null;
     }
 
+    /** Whether retention destroyed the ciphertexts; only the masked forms and keyed hashes are left. */
+    boolean identifiersPurged() {
+        return identifiersPurgedAt != null;
+    }
+
     public UUID getId() {
         return id;
     }
 
+    /** {@code null} once retention destroyed the ciphertext. */
     public Sealed sealedEmail() {
-        return new Sealed(emailKeyId, emailCiphertext, sealedToRequest ? id : null);
+        return emailCiphertext == null ? null : new Sealed(emailKeyId, emailCiphertext, sealedToRequest ? id : null);
     }
 
     public Sealed sealedPhone() {

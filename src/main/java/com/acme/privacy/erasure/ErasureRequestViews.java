@@ -3,7 +3,6 @@ package com.acme.privacy.erasure;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -12,9 +11,6 @@ import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditEventView;
 import com.acme.privacy.erasure.ErasureRequestDetails.AuditTrailView;
-import com.acme.privacy.pii.IdentifierUnreadable;
-import com.acme.privacy.pii.ProtectedIdentifiers;
-import com.acme.privacy.pii.Sealed;
 import com.acme.privacy.security.Caller;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,15 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ErasureRequestViews {
 
-    private final ProtectedIdentifiers identifiers;
+    private final MaskedIdentifiers masked;
     private final AuditTrail auditTrail;
     private final VerifiedTrails verifiedTrails;
     private final JsonMapper json;
     private final Clock clock;
 
-    ErasureRequestViews(ProtectedIdentifiers identifiers, AuditTrail auditTrail, VerifiedTrails verifiedTrails, JsonMapper json,
+    ErasureRequestViews(MaskedIdentifiers masked, AuditTrail auditTrail, VerifiedTrails verifiedTrails, JsonMapper json,
                         Clock clock) {
-        this.identifiers = identifiers;
+        this.masked = masked;
         this.auditTrail = auditTrail;
         this.verifiedTrails = verifiedTrails;
         this.json = json;
@@ -45,10 +41,8 @@ class ErasureRequestViews {
         return new ErasureRequestView(
                 request.getId(),
                 request.getStatus(),
-                request.getEmailMasked() != null ? request.getEmailMasked()
-                        : masked(() -> identifiers.revealEmail(request.sealedEmail()).masked(), request.sealedEmail()),
-                request.getPhoneMasked() != null || request.sealedPhone() == null ? request.getPhoneMasked()
-                        : masked(() -> identifiers.revealPhone(request.sealedPhone()).masked(), request.sealedPhone()),
+                masked.email(request.getEmailMasked(), request.sealedEmail()),
+                masked.phone(request.getPhoneMasked(), request.sealedPhone()),
                 request.getRegulation(),
                 request.getSource(),
                 request.getExternalReference(),
@@ -74,18 +68,6 @@ class ErasureRequestViews {
         }
         return new ErasureRequestView.Completion(request.getCheckDueAt(), request.getCompletedAt(),
                 request.getLastCheck() == null ? null : json.readTree(request.getLastCheck()));
-    }
-
-    /**
-     * A request stored before masked forms were kept, until the upgrade job has masked it; one whose key is no longer
-     * configured is still shown, with its identifier marked unreadable.
-     */
-    private static String masked(Supplier<String> reveal, Sealed sealed) {
-        try {
-            return reveal.get();
-        } catch (IdentifierUnreadable undecryptable) {
-            return "[unreadable: key " + sealed.keyId() + "]";
-        }
     }
 
     List<ErasureRequestView> views(List<ErasureRequest> requests) {

@@ -50,6 +50,10 @@ public class StatusTransitions {
         if (request.getStatus() != ErasureStatus.FAILED && request.getStatus() != ErasureStatus.NEEDS_ATTENTION) {
             throw new TransitionNotAllowed(id, request.getStatus(), ErasureStatus.PENDING);
         }
+        if (request.identifiersPurged()) {
+            throw new TransitionNotAllowed("Erasure request " + id + " can no longer be sent: retention destroyed its "
+                    + "identifiers. Submit the subject again");
+        }
         requests.findOpen(request.emailHash(), request.getSource()).ifPresent(open -> {
             throw new TransitionNotAllowed("The subject already has an open request " + open.getId() + " from the same source");
         });

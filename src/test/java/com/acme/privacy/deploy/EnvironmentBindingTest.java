@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,9 +22,11 @@ import org.yaml.snakeyaml.Yaml;
 
 import com.acme.privacy.dispatch.DispatchProperties;
 import com.acme.privacy.erasure.ErasureProperties;
+import com.acme.privacy.evidence.EvidenceProperties;
 import com.acme.privacy.gong.GongProperties;
 import com.acme.privacy.pii.PiiProperties;
 import com.acme.privacy.quota.QuotaProperties;
+import com.acme.privacy.retention.RetentionProperties;
 import com.acme.privacy.security.AccessControlProperties;
 import com.acme.privacy.security.Role;
 
@@ -56,6 +59,11 @@ class EnvironmentBindingTest {
                 .set("gong.allowPlainHttp", "true")
                 .set("dispatch.shutdownGraceSeconds", "20")
                 .set("erasure.otherRegulationDeadline", "20d")
+                .set("evidence.anchorInterval", "12h")
+                .set("evidence.verificationInterval", "6h")
+                .set("retention.enabled", "false")
+                .set("retention.purgeAfter", "14d")
+                .set("retention.anonymiseAfter", "P30M")
                 .set("security.jwt.rolesClaim", "groups")
                 .set("security.jwt.nameClaim", "email")
                 .set("security.jwt.clockSkew", "10s")
@@ -85,6 +93,12 @@ class EnvironmentBindingTest {
 
         ErasureProperties erasure = binder.bind("privacy.erasure", ErasureProperties.class).get();
         assertThat(erasure.otherRegulationDeadline()).isEqualTo(Duration.ofDays(20));
+        EvidenceProperties evidence = binder.bind("privacy.evidence", EvidenceProperties.class).get();
+        assertThat(evidence.anchorInterval()).isEqualTo(Duration.ofHours(12));
+        assertThat(evidence.verificationInterval()).isEqualTo(Duration.ofHours(6));
+        assertThat(evidence.activeKeyId()).isEqualTo("e2026");
+        assertThat(binder.bind("privacy.retention", RetentionProperties.class).get())
+                .isEqualTo(new RetentionProperties(false, Period.ofDays(14), Period.ofMonths(30)));
         AccessControlProperties access = binder.bind("privacy.security", AccessControlProperties.class).get();
         assertThat(access.jwt().rolesClaim()).isEqualTo("groups");
         assertThat(access.jwt().nameClaim()).isEqualTo("email");
@@ -107,6 +121,12 @@ class EnvironmentBindingTest {
                 .containsEntry("k2027", secretValue("PRIVACY_PII_ENCRYPTIONKEYS_K2027"));
         assertThat(pii.activeKeyId()).isEqualTo("k2027");
         assertThat(pii.hashKey()).isEqualTo(secretValue("PRIVACY_PII_HASH_KEY"));
+        EvidenceProperties evidence = binder.bind("privacy.evidence", EvidenceProperties.class).get();
+        assertThat(evidence.signingKeys()).containsOnlyKeys("e2026", "e2027")
+                .containsEntry("e2027", secretValue("PRIVACY_EVIDENCE_SIGNINGKEYS_E2027"));
+        assertThat(evidence.activeKeyId()).isEqualTo("e2027");
+        assertThat(binder.bind("privacy.retention", RetentionProperties.class).get())
+                .isEqualTo(new RetentionProperties(true, Period.ofDays(14), Period.ofYears(2)));
 
         GongProperties gong = binder.bind("privacy.gong", GongProperties.class).get();
         assertThat(gong.bearerToken()).isEqualTo(secretValue("PRIVACY_GONG_BEARER_TOKEN"));
@@ -153,6 +173,8 @@ class EnvironmentBindingTest {
 
         PiiProperties pii = binder.bind("privacy.pii", PiiProperties.class).get();
         assertThat(pii.encryptionKeys()).containsOnlyKeys(pii.activeKeyId());
+        EvidenceProperties evidence = binder.bind("privacy.evidence", EvidenceProperties.class).get();
+        assertThat(evidence.signingKeys()).containsOnlyKeys(evidence.activeKeyId());
         GongProperties gong = binder.bind("privacy.gong", GongProperties.class).get();
         assertThat(gong.baseUrl()).isEqualTo(URI.create("http://gong-sandbox:8080"));
         assertThat(gong.allowPlainHttp()).isTrue();

@@ -31,7 +31,9 @@ class HelmChartTest {
             "privacy_dispatch_standing_down", "privacy_auth_failures_total", "gong_calls_total",
             "gong_call_duration_seconds_bucket", "gong_daily_budget_used_calls", "gong_daily_budget_remaining_calls",
             "gong_daily_budget_limit_calls", "resilience4j_circuitbreaker_state",
-            "resilience4j_ratelimiter_available_permissions", "privacy_quota_daily_used_ratio");
+            "resilience4j_ratelimiter_available_permissions", "privacy_quota_daily_used_ratio", "privacy_audit_chains_broken",
+            "privacy_audit_anchors_broken", "privacy_audit_last_verification_timestamp_seconds",
+            "privacy_audit_last_anchor_timestamp_seconds", "privacy_requests_oldest_held_age_seconds");
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:privacy|gong|resilience4j)_[a-z0-9_]+");
 
     private final HelmChart.Manifests defaults = HelmChart.template();
@@ -115,16 +117,22 @@ class HelmChartTest {
         HelmChart.Manifests rendered = HelmChart.template(t -> t.set("prometheusRule.enabled", "true")
                 .set("prometheusRule.circuitOpenFor", "15m")
                 .set("prometheusRule.oldestPendingHours", "48")
-                .set("prometheusRule.dailyBudgetUsedPercent", "80"));
+                .set("prometheusRule.dailyBudgetUsedPercent", "80")
+                .set("prometheusRule.auditEvidenceStaleHours", "72")
+                .set("prometheusRule.heldDays", "3"));
         Map<String, Map<String, Object>> rules = rulesByAlert(rendered.named("PrometheusRule", FULLNAME));
 
         assertThat(rules).containsOnlyKeys("PrivacyRequestsGongCircuitOpen", "PrivacyRequestsGongCredentialsRejected",
                 "PrivacyRequestsGongMisconfigured", "PrivacyRequestsDispatcherStandingDown", "PrivacyRequestsOldestPendingTooOld", "PrivacyRequestsOverdue", "PrivacyRequestsFailed",
-                "PrivacyRequestsGongBudgetNearlySpent", "PrivacyRequestsClientNearDailyQuota", "PrivacyRequestsNoActiveDispatcher");
+                "PrivacyRequestsGongBudgetNearlySpent", "PrivacyRequestsClientNearDailyQuota", "PrivacyRequestsAuditBroken",
+                "PrivacyRequestsAuditEvidenceStale", "PrivacyRequestsNeedAttention", "PrivacyRequestsHeldTooLong",
+                "PrivacyRequestsNoActiveDispatcher");
         assertThat(rules.get("PrivacyRequestsGongCircuitOpen")).containsEntry("for", "15m");
         assertThat((String) rules.get("PrivacyRequestsOldestPendingTooOld").get("expr")).endsWith("> 48 * 3600");
         assertThat((String) rules.get("PrivacyRequestsGongBudgetNearlySpent").get("expr")).endsWith("> 80");
         assertThat((String) rules.get("PrivacyRequestsClientNearDailyQuota").get("expr")).endsWith("> 80");
+        assertThat((String) rules.get("PrivacyRequestsAuditEvidenceStale").get("expr")).endsWith("> 72 * 3600");
+        assertThat((String) rules.get("PrivacyRequestsHeldTooLong").get("expr")).endsWith("> 3 * 86400");
     }
 
     @Test

@@ -21,6 +21,7 @@ class HelmEnvironmentTest {
         names.addAll(envVarNames(HelmChart.template(t -> t.set("database.password", "p")
                 .set("pii.encryptionKeys.k2026", "a".repeat(43) + "=")
                 .set("pii.hashKey", "b".repeat(43) + "=")
+                .set("evidence.signingKeys.e2026", "c".repeat(64))
                 .set("gong.accessKey", "k")
                 .set("gong.accessKeySecret", "s"))));
         names.addAll(envVarNames(HelmChart.template(t -> t.withValuesFile(HelmChart.PRODUCTION_VALUES))));

@@ -21,6 +21,7 @@ class HelmSecretsTest {
             "database.password", "db-password-known-to-this-test",
             "pii.encryptionKeys.k2026", base64("encryption-key-known-to-test-32b"),
             "pii.hashKey", base64("hash-key-known-to-this-test-32by"),
+            "evidence.signingKeys.e2026", base64("signing-key-known-to-this-test-ed25519-48-bytes!"),
             "gong.accessKey", "gong-access-key-known-to-this-test",
             "gong.accessKeySecret", "gong-access-key-secret-known-to-this-test",
             "apiKeys.clients[0].sha256", "0123456789abcdef".repeat(4));
@@ -51,11 +52,12 @@ class HelmSecretsTest {
                 "DATABASE_PASSWORD", List.of(FULLNAME, "password"),
                 "PRIVACY_PII_ENCRYPTIONKEYS_K2026", List.of(FULLNAME, "encryption-key-k2026"),
                 "PRIVACY_PII_HASH_KEY", List.of(FULLNAME, "hash-key"),
+                "PRIVACY_EVIDENCE_SIGNINGKEYS_E2026", List.of(FULLNAME, "signing-key-e2026"),
                 "PRIVACY_GONG_ACCESS_KEY", List.of(FULLNAME, "access-key"),
                 "PRIVACY_GONG_ACCESS_KEY_SECRET", List.of(FULLNAME, "access-key-secret"),
                 "PRIVACY_SECURITY_APIKEYS_0_SHA256", List.of(FULLNAME, "sha256-crm-portal")));
         Map<String, String> data = at(withSecretValues.named("Secret", FULLNAME), "data");
-        assertThat(data).containsOnlyKeys("password", "encryption-key-k2026", "hash-key", "access-key",
+        assertThat(data).containsOnlyKeys("password", "encryption-key-k2026", "hash-key", "signing-key-e2026", "access-key",
                 "access-key-secret", "sha256-crm-portal");
         // An API key's client and roles are settings; only its hash is secret.
         assertThat(withSecretValues.settings()).containsEntry("PRIVACY_SECURITY_APIKEYS_0_CLIENT", "crm-portal")
@@ -73,6 +75,8 @@ class HelmSecretsTest {
                 "PRIVACY_PII_ENCRYPTIONKEYS_K2026", List.of("privacy-pii", "aes-k2026"),
                 "PRIVACY_PII_ENCRYPTIONKEYS_K2027", List.of("privacy-pii", "aes-k2027"),
                 "PRIVACY_PII_HASH_KEY", List.of("privacy-pii", "hmac"),
+                "PRIVACY_EVIDENCE_SIGNINGKEYS_E2026", List.of("privacy-evidence", "ed25519-e2026"),
+                "PRIVACY_EVIDENCE_SIGNINGKEYS_E2027", List.of("privacy-evidence", "ed25519-e2027"),
                 "PRIVACY_GONG_BEARER_TOKEN", List.of("privacy-gong", "oauth-token"),
                 "PRIVACY_SECURITY_APIKEYS_0_SHA256", List.of("privacy-api-keys", "key-hash-crm-portal"),
                 "PRIVACY_SECURITY_APIKEYS_1_SHA256", List.of("privacy-api-keys", "key-hash-compliance-desk")));

@@ -3,12 +3,19 @@ package com.acme.privacy.testsupport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** A UTC clock that a test moves on, instead of waiting for time to pass. */
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** The service's clock, moved forward by a test instead of waiting; import {@link Time} to install it. */
 public final class SettableClock extends Clock {
 
+    /** In microseconds, PostgreSQL's precision, like the service's own clock: a value reads back as written. */
     private volatile Instant now;
 
     public SettableClock() {
@@ -16,11 +23,16 @@ public final class SettableClock extends Clock {
     }
 
     public SettableClock(Instant now) {
-        this.now = now;
+        this.now = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /** Calendar arithmetic in UTC, as the service counts months. */
+    public void advance(Period period) {
+        now = now.atOffset(ZoneOffset.UTC).plus(period).toInstant();
     }
 
     @Override
@@ -36,5 +48,15 @@ public final class SettableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         throw new UnsupportedOperationException();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Time {
+
+        @Bean
+        @Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
     }
 }

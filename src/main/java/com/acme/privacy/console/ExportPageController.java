@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * not part of this service yet; until then the page says so instead of offering a download that cannot work.
  */
 @Controller
-class ExportController {
+class ExportPageController {
 
     @GetMapping("/console/export")
     String export() {

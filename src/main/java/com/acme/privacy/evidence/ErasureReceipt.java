@@ -1,0 +1,54 @@
+package com.acme.privacy.evidence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a receipt attests, as signed. Identifiers appear only masked and as their keyed hash (hex HMAC-SHA256).
+ *
+ * @param completedAt     when a completion check found nothing left at Gong; {@code null} until then
+ * @param completionCheck the last completion check: when, whether data was left, Gong's counts per kind and request ids
+ * @param auditTrail      the request's chain head when the receipt was issued, verified before signing
+ */
+record ErasureReceipt(
+        String type,
+        int version,
+        UUID requestId,
+        Instant issuedAt,
+        String keyId,
+        Subject subject,
+        String regulation,
+        String status,
+        String source,
+        String externalReference,
+        Instant receivedAt,
+        Instant dueAt,
+        Instant firstDispatchedAt,
+        Instant submittedAt,
+        Instant completedAt,
+        GongRequestIds gongRequestIds,
+        List<GongCall> gongCalls,
+        Map<String, Object> completionCheck,
+        Instant identifiersPurgedAt,
+        Instant anonymisedAt,
+        ChainHead auditTrail) {
+
+    static final String TYPE = "erasure-receipt";
+
+    /** Both {@code null} once the record is anonymised. */
+    record Subject(String email, String emailHash, String phoneNumber, String phoneNumberHash) {
+    }
+
+    /** Gong's ids for the accepted erasures, one per identifier. */
+    record GongRequestIds(String emailErasure, String phoneNumberErasure) {
+    }
+
+    /** One call to Gong as the audit trail recorded it; {@code httpStatus} is {@code null} when no answer came. */
+    record GongCall(int auditSeq, Instant at, String endpoint, Integer httpStatus, String gongRequestId) {
+    }
+
+    record ChainHead(int events, int headSeq, String headHash) {
+    }
+}

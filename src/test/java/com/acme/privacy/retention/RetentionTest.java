@@ -1,0 +1,172 @@
+package com.acme.privacy.retention;
+
+import static com.acme.privacy.testsupport.Api.body;
+import static com.acme.privacy.testsupport.Api.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.acme.privacy.audit.AuditEntry;
+import com.acme.privacy.audit.AuditEventKind;
+import com.acme.privacy.audit.AuditTrail;
+import com.acme.privacy.testsupport.Api;
+import com.acme.privacy.testsupport.ApiTest;
+import com.acme.privacy.testsupport.SettableClock;
+import com.jayway.jsonpath.JsonPath;
+
+/** The job is off here, so that only the test moves retention along, with the clock. */
+@ApiTest
+@Import(SettableClock.Time.class)
+@TestPropertySource(properties = "privacy.retention.enabled=false")
+class RetentionTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Retention retention;
+
+    @Autowired
+    SettableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditTrail auditTrail;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    Api api;
+    Api viewer;
+    String email;
+    String phone;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        viewer = api.as("compliance");
+        email = "retained-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+        phone = "+4917" + String.format("%09d", (long) (Math.random() * 1_000_000_000L));
+    }
+
+    @Test
+    void aClosedRequestLosesItsCiphertextsAfterThePurgePeriodAndCanStillBeFoundAndShown() {
+        String id = api.create(request(email, phone, "GDPR"));
+        String before = body(viewer.get(id));
+        api.cancel(id).expectStatus().isOk();
+
+        clock.advance(Period.ofDays(29));
+        retention.purgeDue();
+        assertThat(stored(id).get("email_ciphertext")).as("not yet due").isNotNull();
+
+        clock.advance(Period.ofDays(2));
+        assertThat(retention.purgeDue()).isPositive();
+
+        Map<String, Object> row = stored(id);
+        assertThat(row).containsEntry("email_ciphertext", null).containsEntry("phone_ciphertext", null)
+                .containsEntry("email_key_id", null).containsEntry("email_masked", JsonPath.read(before, "$.email"))
+                .containsEntry("phone_masked", JsonPath.read(before, "$.phoneNumber"));
+        assertThat(row.get("email_hash")).isNotNull();
+        assertThat(row.get("identifiers_purged_at")).isNotNull();
+
+        String after = body(viewer.get(id).expectStatus().isOk());
+        assertThat((String) JsonPath.read(after, "$.email")).isEqualTo(JsonPath.read(before, "$.email"));
+        assertThat((String) JsonPath.read(after, "$.phoneNumber")).isEqualTo(JsonPath.read(before, "$.phoneNumber"));
+        assertThat((Boolean) JsonPath.read(after, "$.auditTrail.intact")).isTrue();
+        assertThat((String) JsonPath.read(after, "$.auditTrail.events[-1].kind")).isEqualTo("IDENTIFIERS_PURGED");
+        assertThat((String) JsonPath.read(after, "$.auditTrail.events[-1].actor")).isEqualTo("system:retention");
+        assertThat(after).doesNotContain(email, phone.substring(1));
+
+        assertThat(found("{\"email\":\"" + email.toUpperCase() + "\"}")).containsExactly(id);
+        assertThat(found("{\"phoneNumber\":\"" + phone + "\"}")).containsExactly(id);
+        String receipt = body(viewer.client().get().uri(Api.REQUESTS + "/{id}/receipt", id).exchange().expectStatus().isOk());
+        assertThat((String) JsonPath.read(receipt, "$.receipt.subject.email")).isEqualTo(JsonPath.read(before, "$.email"));
+        assertThat((String) JsonPath.read(receipt, "$.receipt.identifiersPurgedAt")).isNotNull();
+    }
+
+    @Test
+    void anOpenRequestIsNeverPurged() {
+        String id = api.create(request(email, null, "GDPR"));
+
+        clock.advance(Period.ofDays(60));
+        retention.purgeDue();
+
+        assertThat(stored(id).get("email_ciphertext")).isNotNull();
+    }
+
+    @Test
+    void aPurgedRequestCanNeverBeSentAgain() {
+        UUID id = UUID.fromString(api.create(request(email, null, "GDPR")));
+        fail(id);
+        clock.advance(Period.ofDays(31));
+        retention.purgeDue();
+
+        String problem = body(api.retry(id.toString()).expectStatus().isEqualTo(409));
+        assertThat(problem).contains("retention destroyed its identifiers");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE erasure_request SET status = 'PENDING' WHERE id = ?").param(id).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void afterTheSecondPeriodTheRecordIsAnonymisedAndItsTrailStillVerifies() {
+        String id = api.create(request(email, phone, "CCPA"));
+        api.cancel(id).expectStatus().isOk();
+        clock.advance(Period.ofDays(31));
+        retention.purgeDue();
+        clock.advance(Period.ofMonths(23));
+        retention.anonymiseDue();
+        assertThat(stored(id).get("anonymised_at")).as("24 months and a day have passed, not 25").isNull();
+
+        clock.advance(Period.ofMonths(2));
+        assertThat(retention.anonymiseDue()).isPositive();
+
+        assertThat(stored(id)).containsEntry("email_hash", null).containsEntry("phone_hash", null)
+                .containsEntry("email_masked", null).containsEntry("phone_masked", null)
+                .containsEntry("external_reference", null).containsEntry("idempotency_key", null);
+        assertThat(found("{\"email\":\"" + email + "\"}")).isEmpty();
+        String details = body(viewer.get(id).expectStatus().isOk());
+        assertThat((String) JsonPath.read(details, "$.email")).isNull();
+        assertThat((String) JsonPath.read(details, "$.status")).isEqualTo("CANCELLED");
+        assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isTrue();
+        assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].kind"))
+                .containsExactly("RECEIVED", "STATUS_CHANGED", "IDENTIFIERS_PURGED", "RECORD_ANONYMISED");
+        assertThat(auditTrail.verify(UUID.fromString(id)).intact()).isTrue();
+    }
+
+    private List<String> found(String search) {
+        return JsonPath.read(body(viewer.search(search).expectStatus().isOk()), "$.content[*].id");
+    }
+
+    private Map<String, Object> stored(String id) {
+        return jdbc.sql("SELECT * FROM erasure_request WHERE id = ?").param(UUID.fromString(id)).query().singleRow();
+    }
+
+    /** As the dispatcher records a refusal by Gong: the status change and its events in one transaction. */
+    private void fail(UUID id) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE erasure_request SET status = 'FAILED', first_dispatched_at = ?, updated_at = ? WHERE id = ?")
+                    .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), id).update();
+            auditTrail.record(List.of(
+                    new AuditEntry(id, "system:dispatcher@test", AuditEventKind.STATUS_CHANGED, "PENDING", "DISPATCHING", "Claimed", Map.of()),
+                    new AuditEntry(id, "system:dispatcher@test", AuditEventKind.STATUS_CHANGED, "DISPATCHING", "FAILED",
+                            "Gong refused the erasure", Map.of())));
+        });
+    }
+}
