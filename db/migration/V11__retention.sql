@@ -3,10 +3,7 @@
 --     times, Gong's ids and the audit trail stay, so the request can still be found and shown;
 --  2. anonymisation: much later the keyed hashes, the masked forms and the portal's references go too. The audit trail
 --     is kept unchanged (it never holds an identifier), so every chain stays verifiable and audit_event append-only.
--- The masked columns may exist already, filled at intake; the purge fills them only where empty.
 ALTER TABLE erasure_request
-    ADD COLUMN IF NOT EXISTS email_masked text,
-    ADD COLUMN IF NOT EXISTS phone_masked text,
     ADD COLUMN identifiers_purged_at timestamptz,
     ADD COLUMN anonymised_at timestamptz,
     ALTER COLUMN email_ciphertext DROP NOT NULL,
@@ -31,7 +28,7 @@ ALTER TABLE erasure_request
                                        AND phone_masked IS NULL AND external_reference IS NULL AND idempotency_key IS NULL))),
     -- A purged request can never be sent again: nothing is left to send.
     ADD CONSTRAINT erasure_request_purged_stays_closed_ck CHECK (
-        identifiers_purged_at IS NULL OR status NOT IN ('PENDING', 'DISPATCHING'));
+        identifiers_purged_at IS NULL OR status NOT IN ('HELD', 'PENDING', 'DISPATCHING'));
 
 -- The retention job's candidates: rows not yet handled, walked by updated_at up to the cut-off, so a run reads only the
 -- rows that are due and stops at the first one too recent.

@@ -177,10 +177,6 @@ class RequestSender {
     }
 
     /**
-     * This request's own failure: the attempt counts and it backs off, or fails after max-attempts. The reason names
-     * no identifier; the batch goes on. Only when even that cannot be recorded does the batch stop.
-     */
-    /**
      * Something escaped {@link #send}, e.g. a pause that could not be written: the request is settled as its own
      * failure, so that it backs off instead of heading the next batch.
      *
@@ -190,6 +186,10 @@ class RequestSender {
         return broken(request, "Dispatching it failed (" + failure.getClass().getSimpleName() + ")").settled();
     }
 
+    /**
+     * This request's own failure: the attempt counts and it backs off, or fails after max-attempts. The reason names
+     * no identifier; the batch goes on. Only when even that cannot be recorded does the batch stop.
+     */
     private Step broken(ClaimedRequest request, String what) {
         log.warn("Erasure request {}: {}", request.id(), what);
         try {

@@ -58,6 +58,10 @@ class EnvironmentBindingTest {
                 .set("gong.maxCallsPerDay", "20000")
                 .set("gong.allowPlainHttp", "true")
                 .set("dispatch.shutdownGraceSeconds", "20")
+                .set("dispatch.completionCheck.enabled", "false")
+                .set("dispatch.completionCheck.delay", "12h")
+                .set("dispatch.completionCheck.retryInterval", "30m")
+                .set("dispatch.completionCheck.maxBudgetShare", "0.25")
                 .set("erasure.otherRegulationDeadline", "20d")
                 .set("evidence.anchorInterval", "12h")
                 .set("evidence.verificationInterval", "6h")
@@ -90,6 +94,8 @@ class EnvironmentBindingTest {
         assertThat(dispatch.misconfigurationRetryInterval()).isEqualTo(Duration.ofMinutes(2));
         assertThat(dispatch.pace()).isEqualTo(new DispatchProperties.Pace(0.6, 0.8, 0.02, Duration.ofHours(2)));
         assertThat(dispatch.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(dispatch.completionCheck()).isEqualTo(
+                new DispatchProperties.CompletionCheck(false, Duration.ofHours(12), Duration.ofMinutes(30), 0.25));
 
         ErasureProperties erasure = binder.bind("privacy.erasure", ErasureProperties.class).get();
         assertThat(erasure.otherRegulationDeadline()).isEqualTo(Duration.ofDays(20));
