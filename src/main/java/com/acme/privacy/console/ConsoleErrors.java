@@ -35,7 +35,7 @@ class ConsoleErrors {
     @ExceptionHandler(TransitionNotAllowed.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     ModelAndView conflict(TransitionNotAllowed refused) {
-        return page("Not possible any more", refused.getBody().getDetail());
+        return page("Not possible any more", refused.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -5,8 +5,11 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+
+import com.acme.privacy.MetricsProperties;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,16 +19,19 @@ import io.micrometer.core.instrument.MeterRegistry;
  * budget are shared in PostgreSQL and read on a schedule; every replica reports them (aggregate with max).
  */
 @Component
-class DispatchMetrics {
+class DispatchMetrics implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchMetrics.class);
 
+    private final MetricsProperties properties;
     private final DispatchPause pause;
     private final GongDailyBudget budget;
     private volatile DispatchPause.State pauseState = DispatchPause.State.NONE;
     private volatile int used;
 
-    DispatchMetrics(MeterRegistry meters, Dispatcher dispatcher, DispatchGate gate, DispatchPause pause, GongDailyBudget budget) {
+    DispatchMetrics(MeterRegistry meters, Dispatcher dispatcher, DispatchGate gate, DispatchPause pause, GongDailyBudget budget,
+                    MetricsProperties properties) {
+        this.properties = properties;
         this.pause = pause;
         this.budget = budget;
         Gauge.builder("privacy.dispatcher.active", dispatcher, d -> d.isLeader() ? 1 : 0)
@@ -61,7 +67,12 @@ class DispatchMetrics {
         return state.reason() == reason && (state.active() || state.needsAttention());
     }
 
-    @Scheduled(fixedDelayString = "${privacy.metrics.refresh-interval:15s}")
+    /** Not {@code @Scheduled}: a placeholder there would repeat the interval's default, which lives in MetricsProperties. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::refresh, properties.refreshInterval());
+    }
+
     void refresh() {
         try {
             pauseState = pause.current();

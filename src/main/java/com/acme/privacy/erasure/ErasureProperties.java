@@ -2,8 +2,12 @@ package com.acme.privacy.erasure;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
 
 /**
  * @param otherRegulationDeadline time allowed to answer a request under regulation OTHER
@@ -14,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param otherRegulationExtension how far the deadline of a request under regulation OTHER may be extended, once
  */
 @ConfigurationProperties("privacy.erasure")
+@Validated
 public record ErasureProperties(
-        @DefaultValue("30d") Duration otherRegulationDeadline,
-        @DefaultValue("5m") Duration maxClockSkew,
-        @DefaultValue("90d") Duration maxReceiptAge,
-        @DefaultValue("10m") Duration auditRecheckInterval,
-        @DefaultValue("30d") Duration otherRegulationExtension) {
+        @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration otherRegulationDeadline,
+        @DefaultValue("5m") @NotNull @DurationMin(seconds = 0) Duration maxClockSkew,
+        @DefaultValue("90d") @NotNull @DurationMin(days = 1) Duration maxReceiptAge,
+        @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration auditRecheckInterval,
+        @DefaultValue("30d") @NotNull @DurationMin(seconds = 0) Duration otherRegulationExtension) {
 }

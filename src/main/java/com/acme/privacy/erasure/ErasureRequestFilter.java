@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** Query parameters of the list endpoint; every criterion is optional and they combine with AND. */
-record ErasureRequestFilter(List<ErasureStatus> status, String source, Instant receivedFrom, Instant receivedTo,
+public record ErasureRequestFilter(List<ErasureStatus> status, String source, Instant receivedFrom, Instant receivedTo,
                             Instant createdFrom, Instant createdTo, Boolean overdue) {
 
-    ErasureRequestFilter withSource(String only) {
+    public ErasureRequestFilter withSource(String only) {
         return new ErasureRequestFilter(status, only, receivedFrom, receivedTo, createdFrom, createdTo, overdue);
     }
 }

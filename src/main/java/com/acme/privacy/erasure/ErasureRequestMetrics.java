@@ -10,8 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+
+import com.acme.privacy.MetricsProperties;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * reports the same values; aggregate with max), and only over the small, indexed set of unanswered requests.
  */
 @Component
-class ErasureRequestMetrics {
+class ErasureRequestMetrics implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureRequestMetrics.class);
     private static final String OLDEST_OPEN = "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM erasure_request "
@@ -40,6 +43,7 @@ class ErasureRequestMetrics {
                             long overdue) {
     }
 
+    private final MetricsProperties properties;
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     // Looked up once per tag set: building and registering a counter on every request showed in the intake's profile.
@@ -47,7 +51,8 @@ class ErasureRequestMetrics {
     private final Map<String, Counter> repeats = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(Map.of(), 0, 0, 0);
 
-    ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters) {
+    ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters, MetricsProperties properties) {
+        this.properties = properties;
         this.jdbc = jdbc;
         this.meters = meters;
         for (ErasureStatus status : BACKLOG) {
@@ -95,7 +100,12 @@ class ErasureRequestMetrics {
         return source.startsWith("sso:") ? "sso" : source;
     }
 
-    @Scheduled(fixedDelayString = "${privacy.metrics.refresh-interval:15s}")
+    /** Not {@code @Scheduled}: a placeholder there would repeat the interval's default, which lives in MetricsProperties. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::refresh, properties.refreshInterval());
+    }
+
     void refresh() {
         try {
             Map<ErasureStatus, Long> backlog = new EnumMap<>(ErasureStatus.class);

@@ -2,19 +2,17 @@ package com.acme.privacy.erasure;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+/** No request has this id, or none the caller may see: the two look alike on purpose. */
+public class ErasureRequestNotFound extends RuntimeException {
 
-public class ErasureRequestNotFound extends ErrorResponseException {
+    private final UUID id;
 
-    ErasureRequestNotFound(UUID id) {
-        super(HttpStatus.NOT_FOUND, problem(id), null);
+    public ErasureRequestNotFound(UUID id) {
+        super("No erasure request " + id);
+        this.id = id;
     }
 
-    private static ProblemDetail problem(UUID id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No erasure request " + id);
-        problem.setTitle("Erasure request not found");
-        return problem;
+    public UUID id() {
+        return id;
     }
 }

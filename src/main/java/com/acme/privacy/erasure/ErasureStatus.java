@@ -4,7 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The life of an erasure request; {@link #allowedNext()} is the whole state machine. */
+@NamedInterface("status")
 public enum ErasureStatus {
     /** Held until someone confirms that the erasure may go (e.g. the CRM erasure is done); nothing is sent meanwhile. */
     HELD,

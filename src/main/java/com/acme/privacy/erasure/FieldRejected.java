@@ -1,26 +1,26 @@
 package com.acme.privacy.erasure;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * A field or query parameter failed a rule that needs more than its own value (the clock, another parameter). The
- * problem has the shape of every other invalid request: it names the field, never repeats the value.
+ * A field or query parameter failed a rule that needs more than its own value (the clock, another parameter, the
+ * stored request). It names the field and the rule, never the rejected value.
  */
-public class FieldRejected extends ErrorResponseException {
+public class FieldRejected extends RuntimeException {
 
-    FieldRejected(String field, String message) {
-        super(HttpStatus.BAD_REQUEST, problem(field, message), null);
+    private final String field;
+    private final String rule;
+
+    public FieldRejected(String field, String rule) {
+        super(field + " " + rule);
+        this.field = field;
+        this.rule = rule;
     }
 
-    private static ProblemDetail problem(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return problem;
+    public String field() {
+        return field;
+    }
+
+    /** What the value must be, e.g. "must not be in the future". */
+    public String rule() {
+        return rule;
     }
 }

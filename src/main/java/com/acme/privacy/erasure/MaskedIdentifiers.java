@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 import com.acme.privacy.pii.IdentifierUnreadable;
@@ -16,6 +17,7 @@ import com.acme.privacy.pii.Sealed;
  * has masked it, is opened to be masked; the clear value never leaves this class. {@code null} when there is none (no
  * phone number, or anonymised).
  */
+@NamedInterface("masking")
 @Component
 public class MaskedIdentifiers {
 

@@ -10,14 +10,14 @@ import com.acme.privacy.security.Caller;
  * rule in their SQL, so that hidden rows cost nothing a caller could time.
  */
 @Component
-class RequestAccess {
+public class RequestAccess {
 
-    boolean canRead(Caller caller, ErasureRequest request) {
+    public boolean canRead(Caller caller, ErasureRequest request) {
         return caller.readsEverything() || caller.source().equals(request.getSource());
     }
 
     /** The source a caller's lists and searches are limited to, or {@code null} for all. */
-    String onlySource(Caller caller) {
+    public String onlySource(Caller caller) {
         return caller.readsEverything() ? null : caller.source();
     }
 }

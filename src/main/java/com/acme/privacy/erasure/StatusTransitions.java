@@ -37,7 +37,7 @@ public class StatusTransitions {
     public ErasureRequest cancel(UUID id, String actor, String reason) {
         ErasureRequest request = lock(id);
         if (request.sentToGong()) {
-            throw new TransitionNotAllowed("Erasure request " + id + " was already sent to Gong and can no longer be cancelled");
+            throw new TransitionNotAllowed(id, "Erasure request " + id + " was already sent to Gong and can no longer be cancelled");
         }
         audit(request.getId(), actor, request.moveTo(ErasureStatus.CANCELLED, clock.instant()), ErasureStatus.CANCELLED, reason);
         return request;
@@ -51,11 +51,11 @@ public class StatusTransitions {
             throw new TransitionNotAllowed(id, request.getStatus(), ErasureStatus.PENDING);
         }
         if (request.identifiersPurged()) {
-            throw new TransitionNotAllowed("Erasure request " + id + " can no longer be sent: retention destroyed its "
+            throw new TransitionNotAllowed(id, "Erasure request " + id + " can no longer be sent: retention destroyed its "
                     + "identifiers. Submit the subject again");
         }
         requests.findOpen(request.emailHash(), request.getSource()).ifPresent(open -> {
-            throw new TransitionNotAllowed("The subject already has an open request " + open.getId() + " from the same source");
+            throw new TransitionNotAllowed(id, "The subject already has an open request " + open.getId() + " from the same source");
         });
         audit(request.getId(), actor, request.retry(clock.instant()), ErasureStatus.PENDING, reason);
         return request;
@@ -88,13 +88,13 @@ public class StatusTransitions {
         ErasureRequest request = lock(id);
         Instant now = clock.instant();
         if (request.getStatus() == ErasureStatus.COMPLETED || request.getStatus() == ErasureStatus.CANCELLED) {
-            throw new TransitionNotAllowed("Erasure request " + id + " is " + request.getStatus() + "; there is no deadline left to extend");
+            throw new TransitionNotAllowed(id, "Erasure request " + id + " is " + request.getStatus() + "; there is no deadline left to extend");
         }
         if (request.isExtended()) {
-            throw new TransitionNotAllowed("The deadline of erasure request " + id + " was already extended; it can be extended once");
+            throw new TransitionNotAllowed(id, "The deadline of erasure request " + id + " was already extended; it can be extended once");
         }
         if (now.isAfter(request.getDueAt())) {
-            throw new TransitionNotAllowed("The deadline of erasure request " + id + " (" + request.getDueAt()
+            throw new TransitionNotAllowed(id, "The deadline of erasure request " + id + " (" + request.getDueAt()
                     + ") has passed; an extension must be decided within it");
         }
         Instant latest = deadlines.latestExtension(request.getRegulation(), request.getDueAt());

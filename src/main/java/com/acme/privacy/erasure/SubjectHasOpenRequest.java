@@ -1,23 +1,12 @@
 package com.acme.privacy.erasure;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
  * The subject already has an open request, and this submission carries a phone number that request does not: taking
- * it as a repeat would drop that number, so it is refused rather than answered 200.
+ * it as a repeat would drop that number, so it is refused rather than answered as a repeat.
  */
-public class SubjectHasOpenRequest extends ErrorResponseException {
+public class SubjectHasOpenRequest extends RuntimeException {
 
     SubjectHasOpenRequest() {
-        super(HttpStatus.CONFLICT, problem(), null);
-    }
-
-    private static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The subject already has an open erasure request without this phone number; submit again once it has been sent to Gong");
-        problem.setTitle("Subject has an open request");
-        return problem;
+        super("The subject already has an open erasure request without this phone number; submit again once it has been sent to Gong");
     }
 }

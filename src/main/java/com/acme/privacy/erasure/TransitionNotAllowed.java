@@ -2,23 +2,21 @@ package com.acme.privacy.erasure;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+/** A request's status or deadline may not change the way asked; the message says why, in the caller's terms. */
+public class TransitionNotAllowed extends RuntimeException {
 
-public class TransitionNotAllowed extends ErrorResponseException {
+    private final UUID id;
 
     TransitionNotAllowed(UUID id, ErasureStatus from, ErasureStatus to) {
-        super(HttpStatus.CONFLICT, problem("Erasure request " + id + " is " + from + " and cannot become " + to), null);
+        this(id, "Erasure request " + id + " is " + from + " and cannot become " + to);
     }
 
-    TransitionNotAllowed(String detail) {
-        super(HttpStatus.CONFLICT, problem(detail), null);
+    TransitionNotAllowed(UUID id, String why) {
+        super(why);
+        this.id = id;
     }
 
-    private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle("Status change not allowed");
-        return problem;
+    public UUID id() {
+        return id;
     }
 }

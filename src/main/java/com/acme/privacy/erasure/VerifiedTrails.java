@@ -27,7 +27,7 @@ import com.acme.privacy.audit.AuditTrail;
  * it stays broken on every read.
  */
 @Component
-class VerifiedTrails {
+public class VerifiedTrails {
 
     /** About a megabyte; a request no longer among them is verified whole on its next read. */
     private static final int REMEMBERED = 10_000;
@@ -44,7 +44,7 @@ class VerifiedTrails {
             """;
 
     /** The last event of a trail verified intact, and when the whole trail was last recomputed. */
-    record Head(int seq, String hash, Instant fullCheckAt) {
+    public record Head(int seq, String hash, Instant fullCheckAt) {
     }
 
     private final Map<UUID, Head> heads = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -70,7 +70,7 @@ class VerifiedTrails {
      * What this replica verified of the request's trail, or {@code null}. Take it before the snapshot that {@link #check}
      * reads in: the event it names was then committed before that snapshot, so a snapshot without it shows a removal.
      */
-    Head known(UUID requestId) {
+    public Head known(UUID requestId) {
         return heads.get(requestId);
     }
 
@@ -79,7 +79,7 @@ class VerifiedTrails {
      * @return the first event that does not recompute, is out of place or differs from what was verified before;
      *         {@code null} when the trail is intact
      */
-    Integer firstBroken(UUID requestId, List<AuditEvent> events, Head known) {
+    public Integer firstBroken(UUID requestId, List<AuditEvent> events, Head known) {
         Instant now = clock.instant();
         boolean whole = known == null || !now.isBefore(known.fullCheckAt().plus(properties.auditRecheckInterval()));
         Integer broken = earliest(firstOutOfPlace(events), known == null ? null : changedHead(events, known));

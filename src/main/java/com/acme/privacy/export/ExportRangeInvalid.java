@@ -4,21 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import com.acme.privacy.web.InvalidRequest;
 
 /** Answered like every other invalid input: 400, each parameter in {@code errors[]}, its value never repeated. */
 class ExportRangeInvalid extends ErrorResponseException {
 
     ExportRangeInvalid(List<Map<String, String>> errors) {
-        super(HttpStatus.BAD_REQUEST, problem(errors), null);
-    }
-
-    private static ProblemDetail problem(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() == 1 ? "One field is invalid" : errors.size() + " fields are invalid");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return problem;
+        super(HttpStatus.BAD_REQUEST, InvalidRequest.fields(errors), null);
     }
 }

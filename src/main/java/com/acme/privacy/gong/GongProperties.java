@@ -16,6 +16,13 @@ import jakarta.validation.constraints.Min;
  * How to reach Gong. Either Basic auth ({@code accessKey} + {@code accessKeySecret}) or an OAuth bearer token, in
  * which case calls go to the token's {@code customerBaseUrl} ({@code api_base_url_for_customer}).
  *
+ * @param baseUrl           Gong's API for Basic auth
+ * @param accessKey         Basic auth: the access key
+ * @param accessKeySecret   Basic auth: the access key's secret
+ * @param bearerToken       OAuth access token, used instead of Basic auth
+ * @param customerBaseUrl   {@code api_base_url_for_customer} of the OAuth token; calls go there with the bearer token
+ * @param connectTimeout    TCP connect timeout for Gong calls
+ * @param readTimeout       how long to wait for Gong's answer; plus one second, it bounds the whole exchange
  * @param maxCallsPerSecond the company's contract with Gong (3/s unless Gong raised it); shared with other integrations
  * @param maxCallsPerDay    the company's daily limit at Gong (10,000 unless Gong raised it)
  * @param allowPlainHttp    accept an {@code http} base URL that is not loopback, e.g. a sandbox in a compose stack

@@ -4,6 +4,10 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Keys that protect identifiers at rest.
@@ -16,18 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ephemeralKeys      generate throwaway keys when none are configured; for local runs and tests only
  */
 @ConfigurationProperties("privacy.pii")
+@Validated
 public record PiiProperties(
-        Map<String, String> encryptionKeys,
-        String activeKeyId,
+        Map<@NotBlank String, @NotBlank String> encryptionKeys,
+        @Pattern(regexp = "\\S+", message = "must be a key id without white space") String activeKeyId,
         String hashKey,
-        @DefaultValue("h1") String hashKeyId,
-        Map<String, String> previousHashKeys,
-        boolean ephemeralKeys) {
+        @DefaultValue("h1") @NotBlank String hashKeyId,
+        Map<@NotBlank String, @NotBlank String> previousHashKeys,
+        @DefaultValue("false") boolean ephemeralKeys) {
 
     public PiiProperties {
         encryptionKeys = encryptionKeys == null ? Map.of() : Map.copyOf(encryptionKeys);
         previousHashKeys = previousHashKeys == null ? Map.of() : Map.copyOf(previousHashKeys);
-        hashKeyId = hashKeyId == null ? "h1" : hashKeyId;
     }
 
     /** Key ids only: the keys must never reach a log or the configprops endpoint. */

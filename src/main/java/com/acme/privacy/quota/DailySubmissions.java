@@ -111,7 +111,6 @@ class DailySubmissions {
         return new Tally(day, shared);
     }
 
-    @Scheduled(fixedDelayString = "${privacy.quota.flush-interval:5s}")
     @PreDestroy
     void flush() {
         LocalDate day = today();

@@ -35,10 +35,20 @@ public record QuotaProperties(
         clients = clients == null ? List.of() : List.copyOf(clients);
     }
 
-    /** A client's own limits; a limit left out is the default one. */
+    /**
+     * A client's own limits; a limit left out is the default one.
+     *
+     * @param client    the API client's name, as in {@code privacy.security.api-keys[n].client}
+     * @param perSecond its submissions per second
+     * @param perDay    its submissions per UTC day
+     */
     public record ClientQuota(@NotBlank String client, @Positive Double perSecond, @Positive Long perDay) {
     }
 
+    /**
+     * @param perSecond submissions per second
+     * @param perDay    submissions per UTC day
+     */
     public record Limits(@DefaultValue("2") @Positive double perSecond, @DefaultValue("500") @Positive long perDay) {
     }
 

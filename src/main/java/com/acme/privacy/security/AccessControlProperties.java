@@ -33,6 +33,7 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
     /**
      * @param client the caller's name: the {@code source} of what it submits
      * @param sha256 hex SHA-256 of the key; the key itself is never configured
+     * @param roles  what the key may do: SUBMITTER, VIEWER, ADMIN
      */
     public record ApiKey(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String client,
@@ -61,6 +62,10 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
     /**
      * Which claim values grant which role, so that a generic {@code admin} role of another application grants nothing
      * here. Several values may grant one role.
+     *
+     * @param submitter claim values that grant SUBMITTER
+     * @param viewer    claim values that grant VIEWER
+     * @param admin     claim values that grant ADMIN
      */
     public record RoleClaims(
             @DefaultValue("privacy-submitter") Set<String> submitter,

@@ -1,5 +1,7 @@
 package com.acme.privacy.web;
 
+import static com.acme.privacy.web.InvalidRequest.fieldError;
+
 import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.Arrays;
@@ -135,15 +137,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> invalid(Exception ex, List<Map<String, String>> errors, HttpHeaders headers,
                                            WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() == 1 ? "One field is invalid" : errors.size() + " fields are invalid");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static Map<String, String> fieldError(String field, String message) {
-        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+        return handleExceptionInternal(ex, InvalidRequest.fields(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Spring's own message names Java types and repeats the value; say what is expected instead. */

@@ -1,9 +1,12 @@
 package com.acme.privacy.web;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A failure as it may be logged: exception types and stack frames, without their messages, which can quote a URL,
  * a request body or SQL, and with them an identifier.
  */
+@NamedInterface("logging")
 public final class RedactedFailure extends RuntimeException {
 
     private static final int MAX_CAUSES = 10;

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Gives every API call a correlation id: the caller's {@code X-Request-Id} when it is a plain token, a new one
  * otherwise. It is echoed back and put in the logging MDC, so every log line the call causes carries it.
  */
+@NamedInterface("logging")
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestCorrelation extends OncePerRequestFilter {

@@ -20,10 +20,22 @@ final class ReadmeConfiguration {
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern WILDCARD = Pattern.compile("<[^>]*>|\\[[^\\]]*\\]|\\*");
 
+    private final List<Row> rows;
     private final List<Pattern> properties;
 
-    private ReadmeConfiguration(List<Pattern> properties) {
-        this.properties = properties;
+    private ReadmeConfiguration(List<Row> rows) {
+        this.rows = rows;
+        this.properties = rows.stream().flatMap(row -> row.properties().stream()).map(ReadmeConfiguration::pattern).toList();
+    }
+
+    /**
+     * One line of the table.
+     *
+     * @param properties  the names in its first column, as written
+     * @param defaults    the code spans of its second column: one default per name, or none stated
+     * @param defaultCell the second column as written, e.g. "none"
+     */
+    record Row(List<String> properties, List<String> defaults, String defaultCell) {
     }
 
     static ReadmeConfiguration read(Path readme) {
@@ -35,20 +47,30 @@ final class ReadmeConfiguration {
     }
 
     static ReadmeConfiguration parse(List<String> lines) {
-        List<Pattern> properties = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         boolean inSection = false;
         for (String line : lines) {
             if (line.startsWith("## ")) {
                 inSection = line.equals("## Configuration");
             } else if (inSection && line.startsWith("|")) {
                 String[] cells = line.split("\\|");
-                Matcher code = CODE.matcher(cells.length > 1 ? cells[1] : "");
-                while (code.find()) {
-                    properties.add(pattern(code.group(1)));
-                }
+                rows.add(new Row(codeSpans(cells, 1), codeSpans(cells, 2), cells.length > 2 ? cells[2].strip() : ""));
             }
         }
-        return new ReadmeConfiguration(properties);
+        return new ReadmeConfiguration(rows);
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    private static List<String> codeSpans(String[] cells, int column) {
+        List<String> spans = new ArrayList<>();
+        Matcher code = CODE.matcher(cells.length > column ? cells[column] : "");
+        while (code.find()) {
+            spans.add(code.group(1));
+        }
+        return spans;
     }
 
     boolean isEmpty() {

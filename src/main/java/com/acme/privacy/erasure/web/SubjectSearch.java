@@ -1,4 +1,4 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;

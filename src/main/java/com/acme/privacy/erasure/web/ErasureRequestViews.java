@@ -1,4 +1,4 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import java.time.Clock;
 import java.util.List;
@@ -9,8 +9,12 @@ import org.springframework.stereotype.Component;
 import com.acme.privacy.audit.AuditEvent;
 import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
-import com.acme.privacy.erasure.ErasureRequestDetails.AuditEventView;
-import com.acme.privacy.erasure.ErasureRequestDetails.AuditTrailView;
+import com.acme.privacy.erasure.ErasureRequest;
+import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.erasure.MaskedIdentifiers;
+import com.acme.privacy.erasure.VerifiedTrails;
+import com.acme.privacy.erasure.web.ErasureRequestDetails.AuditEventView;
+import com.acme.privacy.erasure.web.ErasureRequestDetails.AuditTrailView;
 import com.acme.privacy.security.Caller;
 
 import tools.jackson.databind.json.JsonMapper;

@@ -1,7 +1,9 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import java.time.Instant;
 
+import com.acme.privacy.erasure.ErasureSubmission;
+import com.acme.privacy.erasure.Regulation;
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 import com.acme.privacy.web.RequestCorrelation;

@@ -1,4 +1,4 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import java.util.UUID;
 
@@ -7,6 +7,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.acme.privacy.erasure.ErasureRequest;
+import com.acme.privacy.erasure.ErasureRequestNotFound;
+import com.acme.privacy.erasure.ErasureRequestQueries;
+import com.acme.privacy.erasure.RequestAccess;
+import com.acme.privacy.erasure.VerifiedTrails;
 import com.acme.privacy.security.Caller;
 
 /**

@@ -1,9 +1,11 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.data.domain.Sort;
+
+import com.acme.privacy.erasure.FieldRejected;
 
 /**
  * The list endpoint's query, checked before it reaches the database. A window size out of range is refused rather

@@ -1,4 +1,4 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;

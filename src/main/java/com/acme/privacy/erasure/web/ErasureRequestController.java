@@ -1,4 +1,4 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import java.net.URI;
 import java.util.UUID;
@@ -21,6 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import com.acme.privacy.erasure.ErasureRequest;
+import com.acme.privacy.erasure.ErasureRequestFilter;
+import com.acme.privacy.erasure.ErasureRequestIntake;
+import com.acme.privacy.erasure.ErasureRequestQueries;
+import com.acme.privacy.erasure.RequestAccess;
+import com.acme.privacy.erasure.StatusTransitions;
+import com.acme.privacy.erasure.Submitted;
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 import com.acme.privacy.security.Caller;

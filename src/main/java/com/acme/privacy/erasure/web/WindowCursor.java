@@ -1,4 +1,4 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.springframework.data.domain.KeysetScrollPosition;
 import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
+
+import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.erasure.FieldRejected;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;

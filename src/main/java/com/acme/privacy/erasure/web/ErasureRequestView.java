@@ -1,7 +1,10 @@
-package com.acme.privacy.erasure;
+package com.acme.privacy.erasure.web;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.erasure.Regulation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;

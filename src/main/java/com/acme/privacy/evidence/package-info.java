@@ -1,0 +1,5 @@
+/** Signed evidence: signing keys, receipts, audit anchors and the global verification. */
+@ApplicationModule(displayName = "Evidence", allowedDependencies = {"audit", "erasure::masking", "security"})
+package com.acme.privacy.evidence;
+
+import org.springframework.modulith.ApplicationModule;
