@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,6 +29,10 @@ class ConsoleErrors {
     @ExceptionHandler({ErasureRequestNotFound.class, UnknownPage.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound() {
+        return notFoundPage();
+    }
+
+    private static ModelAndView notFoundPage() {
         return page("Not found", "There is nothing at this address.");
     }
 
@@ -36,6 +41,18 @@ class ConsoleErrors {
     @ResponseStatus(HttpStatus.CONFLICT)
     ModelAndView conflict(TransitionNotAllowed refused) {
         return page("Not possible any more", refused.getMessage());
+    }
+
+    /**
+     * What another feature refused with a problem (a receipt for a trail that does not verify); its detail is written
+     * for callers and names no identifier.
+     */
+    @ExceptionHandler(ErrorResponseException.class)
+    ModelAndView refused(ErrorResponseException refused) {
+        ModelAndView page = refused.getStatusCode().value() == HttpStatus.NOT_FOUND.value() ? notFoundPage()
+                : page("Not possible", refused.getBody().getDetail());
+        page.setStatus(refused.getStatusCode());
+        return page;
     }
 
     @ExceptionHandler(Exception.class)

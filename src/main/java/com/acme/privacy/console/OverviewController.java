@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import com.acme.privacy.erasure.ErasureStatus;
 
-/** Where the console opens: how many requests stand where, what is late, what Gong allows today, and two charts. */
+/** Where the console opens: how many requests stand where, what needs a person, what Gong allows today, and two charts. */
 @Controller
 class OverviewController {
 
@@ -50,6 +50,9 @@ class OverviewController {
         model.addAttribute("counts", counts);
         model.addAttribute("overdue", queries.overdue(now));
         model.addAttribute("failed", counts.get(ErasureStatus.FAILED));
+        model.addAttribute("needsAttention", counts.get(ErasureStatus.NEEDS_ATTENTION));
+        model.addAttribute("held", counts.get(ErasureStatus.HELD));
+        model.addAttribute("completed", counts.get(ErasureStatus.COMPLETED));
         model.addAttribute("oldestOpen", queries.oldestOpen().orElse(null));
         model.addAttribute("gong", gong.now());
         model.addAttribute("perDay", perDay(now));
@@ -62,15 +65,15 @@ class OverviewController {
         LocalDate first = today.minusDays(DAYS - 1);
         Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<LocalDate, Long> received = queries.receivedPerDay(from);
-        Map<LocalDate, Long> submitted = queries.submittedPerDay(from);
+        Map<LocalDate, Long> completed = queries.completedPerDay(from);
         List<BarChart.Row> rows = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
             // A tick each week, counted back from today, so that today always has one.
             String tick = today.toEpochDay() % 7 == day.toEpochDay() % 7 ? day.getMonthValue() + "/" + day.getDayOfMonth() : "";
-            rows.add(new BarChart.Row(day.toString(), tick, List.of(received.getOrDefault(day, 0L), submitted.getOrDefault(day, 0L))));
+            rows.add(new BarChart.Row(day.toString(), tick, List.of(received.getOrDefault(day, 0L), completed.getOrDefault(day, 0L))));
         }
-        return BarChart.of("Requests received and submitted to Gong per day, last " + DAYS + " days (UTC)",
-                List.of(new BarChart.Series("series-received", "received"), new BarChart.Series("series-submitted", "submitted to Gong")),
+        return BarChart.of("Requests received and completed (Gong confirmed the erasure) per day, last " + DAYS + " days (UTC)",
+                List.of(new BarChart.Series("series-received", "received"), new BarChart.Series("series-completed", "completed")),
                 rows, 10, 4);
     }
 

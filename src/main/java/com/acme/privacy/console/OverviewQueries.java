@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.acme.privacy.erasure.ErasureStatus;
 
-/** The overview's numbers, read-only, each over an index (see V20 for the two the console added). */
+/** The overview's numbers, read-only, each over an index (see V20 and V24 for those the console added). */
 @Component
 @Transactional(readOnly = true)
 class OverviewQueries {
@@ -51,7 +51,7 @@ class OverviewQueries {
     /** The oldest request not yet sent, as the {@code privacy_requests_oldest_pending_age_seconds} gauge sees it. */
     Optional<OldestOpen> oldestOpen() {
         return jdbc.sql("SELECT id, created_at, due_at FROM erasure_request WHERE status IN ("
-                        + ErasureStatus.sqlList(ErasureStatus.OPEN) + ") ORDER BY created_at LIMIT 1")
+                        + ErasureStatus.sqlList(ErasureStatus.AWAITING_DISPATCH) + ") ORDER BY created_at LIMIT 1")
                 .query((rs, row) -> new OldestOpen(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("due_at").toInstant()))
                 .optional();
@@ -62,9 +62,9 @@ class OverviewQueries {
         return perDay("created_at", from);
     }
 
-    /** Requests Gong accepted per UTC day since {@code from}. */
-    Map<LocalDate, Long> submittedPerDay(Instant from) {
-        return perDay("submitted_at", from);
+    /** Requests a completion check found erased at Gong, per UTC day since {@code from}. */
+    Map<LocalDate, Long> completedPerDay(Instant from) {
+        return perDay("completed_at", from);
     }
 
     /** Unanswered requests by whole days left until {@code dueAt} (negative: overdue). */

@@ -1,5 +1,7 @@
 package com.acme.privacy.console;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import com.acme.privacy.audit.AuditEvent;
 import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.audit.ChainVerification;
+import com.acme.privacy.erasure.Deadlines;
 import com.acme.privacy.erasure.ErasureRequest;
 import com.acme.privacy.erasure.ErasureRequestQueries;
 import com.acme.privacy.erasure.ErasureStatus;
@@ -35,19 +38,26 @@ class RequestRecords {
 
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
     };
+    /** The keys of a check's summary, and how the page names them. */
+    private static final List<Map.Entry<String, String>> CHECKED = List.of(
+            Map.entry("email", "Email address"), Map.entry("phoneNumber", "Phone number"));
 
     private final ErasureRequestQueries queries;
     private final AuditTrail auditTrail;
     private final MaskedIdentifiers masked;
     private final JsonMapper json;
+    private final Deadlines deadlines;
+    private final ConsoleTimes times;
     private final TransactionTemplate snapshot;
 
     RequestRecords(ErasureRequestQueries queries, AuditTrail auditTrail, MaskedIdentifiers masked, JsonMapper json,
-                   PlatformTransactionManager transactionManager) {
+                   Deadlines deadlines, ConsoleTimes times, PlatformTransactionManager transactionManager) {
         this.queries = queries;
         this.auditTrail = auditTrail;
         this.masked = masked;
         this.json = json;
+        this.deadlines = deadlines;
+        this.times = times;
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -74,17 +84,39 @@ class RequestRecords {
                 request.getExternalReference(),
                 request.getReceivedAt(),
                 request.getDueAt(),
+                request.getOriginalDueAt(),
+                request.getOriginalDueAt() == null ? deadlines.latestExtension(request.getRegulation(), request.getDueAt()) : null,
+                new RequestRecord.Hold(request.getNotBefore(), request.isHoldUntilConfirmed()),
                 request.getAttempts(),
                 request.getNextAttemptAt(),
                 request.getFirstDispatchedAt(),
                 request.getSubmittedAt(),
                 request.getGongEmailRequestId(),
                 request.getGongPhoneRequestId(),
+                new RequestRecord.Completion(request.getCheckDueAt(), request.getCompletedAt(), lastCheck(request.getLastCheck())),
                 new RequestRecord.Chain(verification.intact() && statusMatches, verification.events(),
                         verification.firstBrokenSeq(), statusMatches),
                 timeline,
                 timeline.stream().filter(e -> AuditEventKind.GONG_CALL.name().equals(e.kind())).map(RequestRecords::gongCall).toList(),
-                ConsoleAction.allOfferedFor(request));
+                ConsoleAction.allOfferedFor(request, times.now()));
+    }
+
+    /** The check's summary as the dispatcher records it: counts per kind and Gong's request id, per identifier. */
+    private RequestRecord.LastCheck lastCheck(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Object> check = json.readValue(stored, DETAILS);
+        List<RequestRecord.CheckResult> results = new ArrayList<>();
+        for (Map.Entry<String, String> identifier : CHECKED) {
+            if (check.get(identifier.getKey()) instanceof Map<?, ?> found) {
+                results.add(new RequestRecord.CheckResult(identifier.getValue(), found.get("gongRequestId"), found.get("emails"),
+                        found.get("calls"), found.get("meetings"), found.get("customerData")));
+            }
+        }
+        Object checkedAt = check.get("checkedAt");
+        return new RequestRecord.LastCheck(checkedAt == null ? null : Instant.parse(checkedAt.toString()), check.get("check"),
+                Boolean.TRUE.equals(check.get("dataLeft")), results);
     }
 
     private RequestRecord.Event event(AuditEvent event) {

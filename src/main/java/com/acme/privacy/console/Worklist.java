@@ -3,8 +3,8 @@ package com.acme.privacy.console;
 import com.acme.privacy.erasure.ErasureStatus;
 
 /**
- * The lists people work from. Each condition stays within the partial index over unanswered requests by
- * {@code due_at}. Lists for later statuses (needs attention, held) are added here.
+ * The lists people work from. Each condition is read in {@code due_at} order from a partial index: the one over
+ * unanswered requests (held ones included), or for needs attention its own (V24).
  */
 enum Worklist {
 
@@ -12,6 +12,12 @@ enum Worklist {
             "status IN (" + unanswered() + ") AND due_at < :now"),
     FAILED("failed", "Failed", "Gong refused them or retries ran out: each needs a person to look at it.",
             "status = 'FAILED'"),
+    NEEDS_ATTENTION("needs-attention", "Needs attention", "Gong still held data after the erasure was sent twice: "
+            + "each needs a person to find out why (e.g. a CRM that re-imports it), then a retry.",
+            "status = 'NEEDS_ATTENTION'"),
+    HELD("held", "Held", "Waiting, on the portal's request, for someone to confirm that they may go to Gong; "
+            + "their deadline runs meanwhile.",
+            "status = 'HELD'"),
     DUE_SOON("due-soon", "Due within 7 days", "Not yet answered and due in the next seven days.",
             "status IN (" + unanswered() + ") AND due_at >= :now AND due_at < CAST(:now AS timestamptz) + interval '7 days'");
 

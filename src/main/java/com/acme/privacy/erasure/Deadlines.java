@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * more; OTHER as configured.
  */
 @Component
-class Deadlines {
+public class Deadlines {
 
     private final ErasureProperties properties;
 
@@ -28,7 +28,7 @@ class Deadlines {
     }
 
     /** The latest a deadline may be extended to, once. */
-    Instant latestExtension(Regulation regulation, Instant dueAt) {
+    public Instant latestExtension(Regulation regulation, Instant dueAt) {
         return switch (regulation) {
             case GDPR -> dueAt.atOffset(ZoneOffset.UTC).plusMonths(2).toInstant();
             case CCPA -> dueAt.atOffset(ZoneOffset.UTC).plusDays(45).toInstant();

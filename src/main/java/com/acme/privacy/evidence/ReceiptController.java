@@ -33,9 +33,7 @@ class ReceiptController {
             @ApiResponse(responseCode = "200", description = "Signed now, over the request's current state"),
             @ApiResponse(responseCode = "409", description = "The request's audit trail does not verify; nothing is signed")})
     ReceiptView receipt(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        ErasureReceipts.SignedReceipt issued = receipts.issue(id, caller);
-        SignedDocument signed = issued.signed();
-        return new ReceiptView(issued.receipt(), signed.keyId(), signed.algorithm(), signed.payloadBase64(), signed.signatureBase64());
+        return ReceiptView.of(receipts.issue(id, caller));
     }
 
     record ReceiptView(
@@ -44,5 +42,11 @@ class ReceiptController {
             @Schema(example = "Ed25519") String algorithm,
             @Schema(description = "Base64 of exactly the signed bytes: the receipt as UTF-8 JSON") String payload,
             @Schema(description = "Base64 of the Ed25519 signature over the payload's bytes") String signature) {
+
+        static ReceiptView of(ErasureReceipts.SignedReceipt issued) {
+            SignedDocument signed = issued.signed();
+            return new ReceiptView(issued.receipt(), signed.keyId(), signed.algorithm(), signed.payloadBase64(),
+                    signed.signatureBase64());
+        }
     }
 }

@@ -1,12 +1,7 @@
 package com.acme.privacy.export;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.function.BiConsumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,15 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @SecurityRequirement(name = "bearer")
 class ExportController {
 
-    private static final Logger log = LoggerFactory.getLogger(ExportController.class);
     private static final String RANGE = "A date (2026-01-01, from 00:00 UTC) or an ISO-8601 instant with an offset";
 
-    private final RequestExport requests;
-    private final AuditEventExport auditEvents;
+    private final CsvExports exports;
 
-    ExportController(RequestExport requests, AuditEventExport auditEvents) {
-        this.requests = requests;
-        this.auditEvents = auditEvents;
+    ExportController(CsvExports exports) {
+        this.exports = exports;
     }
 
     @GetMapping("/requests")
@@ -47,7 +39,7 @@ class ExportController {
     void requests(@Parameter(description = RANGE) @RequestParam(required = false) String from,
                   @Parameter(description = RANGE) @RequestParam(required = false) String to,
                   HttpServletResponse response) throws IOException {
-        export("requests", ExportRange.parse(from, to), requests::write, response);
+        exports.stream(CsvExports.Kind.REQUESTS, from, to, response);
     }
 
     @GetMapping("/audit-events")
@@ -55,7 +47,7 @@ class ExportController {
     void auditEvents(@Parameter(description = RANGE) @RequestParam(required = false) String from,
                      @Parameter(description = RANGE) @RequestParam(required = false) String to,
                      HttpServletResponse response) throws IOException {
-        export("audit-events", ExportRange.parse(from, to), auditEvents::write, response);
+        exports.stream(CsvExports.Kind.AUDIT_EVENTS, from, to, response);
     }
 
     /**
@@ -65,24 +57,5 @@ class ExportController {
     @ExceptionHandler(ExportCutShort.class)
     void cutShort(ExportCutShort failure) {
         throw failure;
-    }
-
-    private static void export(String name, ExportRange range, BiConsumer<ExportRange, OutputStream> writer,
-                               HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "_" + range.label() + ".csv\"");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        try {
-            writer.accept(range, response.getOutputStream());
-        } catch (RuntimeException failure) {
-            if (!response.isCommitted()) {
-                // Still answerable, e.g. 503 while the database is away: as a problem, not as a file.
-                response.resetBuffer();
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, null);
-                throw failure;
-            }
-            log.warn("The {} export failed after the response began: {}", name, failure.getClass().getSimpleName());
-            throw new ExportCutShort(name);
-        }
     }
 }

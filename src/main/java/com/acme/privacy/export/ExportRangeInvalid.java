@@ -11,7 +11,15 @@ import com.acme.privacy.web.InvalidRequest;
 /** Answered like every other invalid input: 400, each parameter in {@code errors[]}, its value never repeated. */
 class ExportRangeInvalid extends ErrorResponseException {
 
+    private final List<Map<String, String>> errors;
+
     ExportRangeInvalid(List<Map<String, String>> errors) {
         super(HttpStatus.BAD_REQUEST, InvalidRequest.fields(errors), null);
+        this.errors = List.copyOf(errors);
+    }
+
+    /** Each refused parameter, {@code field} and {@code message}. */
+    List<Map<String, String>> errors() {
+        return errors;
     }
 }

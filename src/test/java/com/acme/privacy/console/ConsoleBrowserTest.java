@@ -10,6 +10,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,8 +25,8 @@ import com.acme.privacy.testsupport.LocalConsoleSignIn;
 
 /**
  * The main journeys in a real browser, by keyboard where people would use it, with a screenshot of each page and an
- * accessibility check (axe-core) on each. Runs with {@code -Pbrowser}; the screenshot of the request page is the one
- * in README.md.
+ * accessibility check (axe-core) on each: find, open, retry; release a hold, extend a deadline, export. Runs with
+ * {@code -Pbrowser}; the screenshot of the request page is the one in README.md.
  */
 @Tag("browser")
 @DispatcherTest
@@ -101,8 +102,6 @@ class ConsoleBrowserTest {
             browser.awaitTitle("Request " + refused + " – Privacy console");
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("Retry: done").contains("by user:local-admin");
 
-            browser.open("/console/export");
-            browser.assertAccessible();
             driver.findElement(By.xpath("//button[.='Sign out']")).click();
             browser.awaitTitle("Sign in – Privacy console");
             assertThat(driver.getCurrentUrl()).endsWith("/console/sign-in?signed-out");
@@ -114,6 +113,66 @@ class ConsoleBrowserTest {
             assertThat(driver.getTitle()).isEqualTo("Access denied – Privacy console");
             browser.assertAccessible();
             browser.screenshot("08-access-denied");
+        }
+    }
+
+    @Test
+    void releaseAHoldExtendADeadlineAndExport() throws Exception {
+        Api api = new Api(port);
+        String held = api.create("{\"email\":\"held." + UUID.randomUUID().toString().substring(0, 6)
+                + "@example.com\",\"regulation\":\"GDPR\",\"holdUntilConfirmed\":true}");
+        String toExtend = api.create("{\"email\":\"later." + UUID.randomUUID().toString().substring(0, 6)
+                + "@example.com\",\"regulation\":\"CCPA\",\"holdUntilConfirmed\":true}");
+
+        try (ChromiumConsole browser = new ChromiumConsole(port)) {
+            ChromeDriver driver = browser.driver();
+            browser.open("/console");
+            driver.findElement(By.id("username")).sendKeys(LocalConsoleSignIn.ADMIN);
+            driver.findElement(By.id("password")).sendKeys(users.adminPassword(), Keys.ENTER);
+            browser.awaitTitle("Overview – Privacy console");
+
+            browser.open("/console/worklists/held");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains(held, toExtend);
+            browser.assertAccessible();
+            browser.screenshot("09-worklist-held");
+
+            driver.findElement(By.linkText(held)).click();
+            driver.findElement(By.linkText("Release hold…")).click();
+            driver.findElement(By.id("reason")).sendKeys("CRM erasure done, ticket CRM-5", Keys.TAB, Keys.ENTER);
+            browser.awaitTitle("Confirm Release hold: request " + held + " – Privacy console");
+            browser.assertAccessible();
+            driver.findElement(By.xpath("//button[@type='submit' and starts-with(., 'Confirm')]")).sendKeys(Keys.ENTER);
+            browser.awaitTitle("Request " + held + " – Privacy console");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Release hold: done").contains("HELD → PENDING by user:local-admin");
+
+            browser.open("/console/requests/" + toExtend);
+            driver.findElement(By.linkText("Extend deadline…")).click();
+            assertThat(driver.findElement(By.id("dueDate")).getAttribute("value")).as("the longest extension, filled in").isNotBlank();
+            driver.findElement(By.id("reason")).sendKeys("Subject told of the delay, ticket PRIV-90");
+            browser.assertAccessible();
+            browser.screenshot("10-extend-reason");
+            driver.findElement(By.xpath("//button[.='Continue']")).sendKeys(Keys.ENTER);
+            browser.awaitTitle("Confirm Extend deadline: request " + toExtend + " – Privacy console");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("New deadline");
+            browser.assertAccessible();
+            browser.screenshot("11-extend-confirm");
+            driver.findElement(By.xpath("//button[@type='submit' and starts-with(., 'Confirm')]")).sendKeys(Keys.ENTER);
+            browser.awaitTitle("Request " + toExtend + " – Privacy console");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Extend deadline: done")
+                    .contains("DEADLINE_EXTENDED by user:local-admin").contains("Yes, once, from");
+            browser.assertAccessible();
+
+            browser.open("/console/export");
+            browser.assertAccessible();
+            browser.screenshot("12-export");
+            // A range ending before it starts comes back with the reasons, focusable and announced.
+            ((JavascriptExecutor) driver).executeScript("document.getElementById('requests-to').value = '2026-01-01';"
+                    + "document.getElementById('requests-from').value = '2026-02-01';");
+            driver.findElement(By.xpath("//button[.='Download requests (CSV)']")).sendKeys(Keys.ENTER);
+            Awaitility.await().until(() -> !driver.findElements(By.id("requests-to-error")).isEmpty());
+            assertThat(driver.findElement(By.id("requests-to-error")).getText()).isEqualTo("Up to must be after from.");
+            browser.assertAccessible();
+            browser.screenshot("13-export-refused");
         }
     }
 }

@@ -31,17 +31,22 @@ class ConsoleIndexUsageTest {
 
     @BeforeAll
     void fill() {
-        // One request every ten minutes back from now (about two years), mostly answered, the open ones the newest.
+        // One request every ten minutes back from now (about two years), mostly answered (a third of them confirmed),
+        // the open ones the newest, a tenth of those held; a few failed or needing attention.
         jdbc.sql("""
                 INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, source, external_reference,
-                    regulation, received_at, due_at, status, next_attempt_at, submitted_at, created_at, updated_at)
+                    regulation, received_at, due_at, status, next_attempt_at, submitted_at, completed_at, created_at, updated_at)
                 SELECT gen_random_uuid(), '\\x00', 'k', sha256(('console-' || i)::bytea), 'portal-' || (i % 20),
                        CASE WHEN i % 4 = 0 THEN 'REF-' || i END, 'GDPR',
                        now() - (i * 10 || ' minutes')::interval, now() - (i * 10 || ' minutes')::interval + interval '30 days',
-                       CASE WHEN i <= 1500 THEN 'PENDING' WHEN i % 997 = 0 THEN 'FAILED' ELSE 'SUBMITTED' END, now(),
-                       CASE WHEN i > 1500 AND i % 997 <> 0 THEN now() - (i * 10 - 5 || ' minutes')::interval END,
+                       status, now(),
+                       CASE WHEN status IN ('SUBMITTED', 'COMPLETED', 'NEEDS_ATTENTION') THEN now() - (i * 10 - 5 || ' minutes')::interval END,
+                       CASE WHEN status = 'COMPLETED' THEN now() - (i * 10 - 5 || ' minutes')::interval + interval '1 day' END,
                        now() - (i * 10 || ' minutes')::interval, now()
-                FROM generate_series(1, :rows) AS i
+                FROM generate_series(1, :rows) AS i,
+                     LATERAL (SELECT CASE WHEN i <= 1500 AND i % 10 = 0 THEN 'HELD' WHEN i <= 1500 THEN 'PENDING'
+                                          WHEN i % 997 = 0 THEN 'FAILED' WHEN i % 1009 = 0 THEN 'NEEDS_ATTENTION'
+                                          WHEN i % 3 = 0 THEN 'COMPLETED' ELSE 'SUBMITTED' END AS status) AS chosen
                 """).param("rows", ROWS).update();
         jdbc.sql("ANALYZE erasure_request").update();
     }
@@ -54,15 +59,22 @@ class ConsoleIndexUsageTest {
     @ValueSource(strings = {
             // Find by external reference (V20), a page of it.
             "SELECT * FROM erasure_request WHERE external_reference = 'REF-4000' ORDER BY created_at DESC, id LIMIT 20",
-            // The chart: per day over 30 days, received and submitted (V20).
+            // The chart: per day over 30 days, received and completed (V24).
             "SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) FROM erasure_request WHERE created_at >= now() - interval '30 days' GROUP BY day",
-            "SELECT (submitted_at AT TIME ZONE 'UTC')::date AS day, count(*) FROM erasure_request WHERE submitted_at >= now() - interval '30 days' GROUP BY day",
+            "SELECT (completed_at AT TIME ZONE 'UTC')::date AS day, count(*) FROM erasure_request WHERE completed_at >= now() - interval '30 days' GROUP BY day",
             // The worklists, by deadline.
-            "SELECT * FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING', 'FAILED') AND due_at < now() ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            "SELECT * FROM erasure_request WHERE status IN ('HELD', 'PENDING', 'DISPATCHING', 'FAILED') AND due_at < now() ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
             "SELECT * FROM erasure_request WHERE status = 'FAILED' ORDER BY due_at DESC, id LIMIT 20 OFFSET 0",
-            "SELECT * FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING', 'FAILED') AND due_at >= now() AND due_at < now() + interval '7 days' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            // Needs attention (V24) and held, both ways, and their counts for the pager.
+            "SELECT * FROM erasure_request WHERE status = 'NEEDS_ATTENTION' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            "SELECT * FROM erasure_request WHERE status = 'NEEDS_ATTENTION' ORDER BY due_at DESC, id LIMIT 20 OFFSET 0",
+            "SELECT count(*) FROM erasure_request WHERE status = 'NEEDS_ATTENTION'",
+            "SELECT * FROM erasure_request WHERE status = 'HELD' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            "SELECT * FROM erasure_request WHERE status = 'HELD' ORDER BY due_at DESC, id LIMIT 20 OFFSET 0",
+            "SELECT count(*) FROM erasure_request WHERE status = 'HELD'",
+            "SELECT * FROM erasure_request WHERE status IN ('HELD', 'PENDING', 'DISPATCHING', 'FAILED') AND due_at >= now() AND due_at < now() + interval '7 days' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
             // The overview's days-left chart and oldest open request.
-            "SELECT floor(extract(epoch FROM due_at - now()) / 86400)::bigint AS days, count(*) FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING', 'FAILED') GROUP BY days",
+            "SELECT floor(extract(epoch FROM due_at - now()) / 86400)::bigint AS days, count(*) FROM erasure_request WHERE status IN ('HELD', 'PENDING', 'DISPATCHING', 'FAILED') GROUP BY days",
             "SELECT id, created_at, due_at FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING') ORDER BY created_at LIMIT 1"})
     void readsThroughAnIndex(String query) {
         assertThat(plan(query)).doesNotContain("Seq Scan").containsIgnoringCase("index");

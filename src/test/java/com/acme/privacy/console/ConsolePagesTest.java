@@ -254,11 +254,14 @@ class ConsolePagesTest {
         HtmlPage overview = signInAs(LocalConsoleSignIn.VIEWER);
 
         String text = overview.asNormalizedText();
-        assertThat(text).contains("overdue").contains("Requests by status").contains("Oldest open request")
-                .contains("Gong today").contains("of 5000 calls");
+        assertThat(text).contains("overdue").contains("needing attention").contains("held").contains("completed")
+                .contains("Requests by status").contains("Oldest open request").contains("Gong today").contains("of 5000 calls");
+        assertThat(overview.getAnchorByHref("/console/worklists/needs-attention")).isNotNull();
+        assertThat(overview.getAnchorByHref("/console/worklists/held")).isNotNull();
         assertThat(overview.getByXPath("//*[local-name()='svg'][@role='img']")).hasSize(2);
         assertThat(overview.getByXPath("//*[local-name()='rect'][@class='series-open']")).hasSize(7);
         assertThat(overview.getByXPath("//*[local-name()='rect'][@class='series-received']")).hasSize(30);
+        assertThat(overview.getByXPath("//*[local-name()='rect'][@class='series-completed']")).hasSize(30);
     }
 
     @Test
@@ -266,7 +269,9 @@ class ConsolePagesTest {
         String id = create(subject("headers"), null, null, null);
         signInAs(LocalConsoleSignIn.ADMIN);
         for (String path : List.of("/console", "/console/find", "/console/requests/" + id, "/console/requests/" + id + "/actions/cancel",
-                "/console/worklists", "/console/worklists/overdue", "/console/export", "/console/sign-in")) {
+                "/console/requests/" + id + "/actions/extend", "/console/requests/" + id + "/actions/release",
+                "/console/worklists", "/console/worklists/overdue", "/console/worklists/needs-attention", "/console/worklists/held",
+                "/console/export", "/console/sign-in")) {
             var response = console.open(path).getWebResponse();
             assertThat(response.getStatusCode()).as(path).isEqualTo(200);
             assertThat(response.getResponseHeaderValue("Cache-Control")).as(path).contains("no-store");
