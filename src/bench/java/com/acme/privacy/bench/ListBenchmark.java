@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,17 +48,29 @@ class ListBenchmark {
     private static final String SUBJECT = "list-bench-subject@example.com";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One API call; {@code nextWindow}: the window after the first, by the cursor the first one returned. */
-    private record Call(String name, String apiKey, String path, String searchBody, boolean nextWindow) {
+    /**
+     * One API call. {@code cursorFrom}: given the table's row count, the list whose {@code next} cursor the call
+     * continues from, or {@code null} for a first window.
+     */
+    private record Call(String name, String apiKey, String path, String searchBody, IntFunction<String> cursorFrom) {
 
         static Call list(String name, String query) {
-            return new Call(name, ServiceProcess.API_KEY, "/api/v1/erasure-requests" + query, null, false);
+            return new Call(name, ServiceProcess.API_KEY, "/api/v1/erasure-requests" + query, null, rows -> null);
         }
 
         /** At 1,000 rows a SUBMITTER has 50 requests, one default window: smaller windows give it a second. */
         Call secondWindow(int size) {
-            return new Call(name + ", second window of " + size, apiKey, path + (path.contains("?") ? "&" : "?") + "size=" + size,
-                    searchBody, true);
+            String sized = path + (path.contains("?") ? "&" : "?") + "size=" + size;
+            return new Call(name + ", second window of " + size, apiKey, sized, searchBody, rows -> sized);
+        }
+
+        /**
+         * The window after the middle row. Only the sort is bound to a cursor, so the first window of those created
+         * before the middle, one row long, gives the cursor that paging down to there would give.
+         */
+        Call middleWindow(Instant now) {
+            return new Call(name + ", window at the middle row", apiKey, path, searchBody,
+                    rows -> path + "?size=1&createdTo=" + now.minus(Duration.ofMinutes(rows / 2)));
         }
 
         String file() {
@@ -84,9 +97,9 @@ class ListBenchmark {
             try (ServiceProcess service = ServiceProcess.start("list", env)) {
                 Api api = new Api(service.port());
                 calls = calls(api.submit(), Instant.now());
-                small = measure(api, calls);
+                small = measure(api, calls, SMALL);
                 RealisticRequests.fill(jdbc, SMALL + 1, LARGE);
-                large = measure(api, calls);
+                large = measure(api, calls, LARGE);
             }
             capturePlans(database, env, calls);
         }
@@ -108,14 +121,15 @@ class ListBenchmark {
         String lastWeek = "receivedFrom=" + now.minus(Duration.ofDays(7)) + "&receivedTo=" + now.plus(Duration.ofDays(1));
         String aYearAgo = "createdFrom=" + now.minus(Duration.ofDays(365)) + "&createdTo=" + now.minus(Duration.ofDays(358));
         Call defaultList = Call.list("Default list (createdAt desc)", "");
-        Call submitters = new Call("SUBMITTER's list (its source only)", SUBMITTER_KEY, "/api/v1/erasure-requests", null, false);
+        Call submitters = new Call("SUBMITTER's list (its source only)", SUBMITTER_KEY, "/api/v1/erasure-requests", null, rows -> null);
         Call submitted = Call.list("status=SUBMITTED", "?status=SUBMITTED");
         return List.of(
-                new Call("GET by id", ServiceProcess.API_KEY, "/api/v1/erasure-requests/" + subjectId, null, false),
+                new Call("GET by id", ServiceProcess.API_KEY, "/api/v1/erasure-requests/" + subjectId, null, rows -> null),
                 new Call("Search by email", ServiceProcess.API_KEY, "/api/v1/erasure-requests/search",
-                        "{\"email\":\"" + SUBJECT + "\"}", false),
+                        "{\"email\":\"" + SUBJECT + "\"}", rows -> null),
                 defaultList,
                 defaultList.secondWindow(50),
+                defaultList.middleWindow(now),
                 submitters,
                 submitters.secondWindow(20),
                 Call.list("status=PENDING", "?status=PENDING"),
@@ -134,10 +148,10 @@ class ListBenchmark {
     }
 
     /** Median and p99 in milliseconds; the calls take turns, so that drift on a shared machine touches each alike. */
-    private static Map<String, double[]> measure(Api api, List<Call> calls) throws Exception {
+    private static Map<String, double[]> measure(Api api, List<Call> calls, int rows) throws Exception {
         String[] cursors = new String[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
-            cursors[i] = calls.get(i).nextWindow() ? api.next(calls.get(i)) : null;
+            cursors[i] = api.cursor(calls.get(i), rows);
         }
         double[][] millis = new double[calls.size()][RUNS];
         for (int run = -WARM_UP; run < RUNS; run++) {
@@ -164,7 +178,7 @@ class ListBenchmark {
         try (ServerPlans plans = ServerPlans.capture(database); ServiceProcess service = ServiceProcess.start("list-plans", env)) {
             Api api = new Api(service.port());
             for (Call call : calls) {
-                String cursor = call.nextWindow() ? api.next(call) : null;
+                String cursor = api.cursor(call, LARGE);
                 for (int use = 1; use < USES_BEFORE_THE_PLAN; use++) {
                     api.send(call, cursor);
                 }
@@ -195,10 +209,14 @@ class ListBenchmark {
             return JSON.readTree(answer.body()).path("id").asString();
         }
 
-        /** The cursor of the window after the first. */
-        String next(Call call) throws IOException, InterruptedException {
-            String next = JSON.readTree(send(call, null)).path("next").asString();
-            assertThat(next).as("%s has a second window", call.name()).isNotBlank();
+        /** The cursor the call continues from, or {@code null}. */
+        String cursor(Call call, int rows) throws IOException, InterruptedException {
+            String from = call.cursorFrom().apply(rows);
+            if (from == null) {
+                return null;
+            }
+            String next = JSON.readTree(send(new Call(call.name(), call.apiKey(), from, null, r -> null), null)).path("next").asString();
+            assertThat(next).as("%s has a window to continue from", call.name()).isNotBlank();
             return next;
         }
 
