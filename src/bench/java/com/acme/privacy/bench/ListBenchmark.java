@@ -38,7 +38,7 @@ class ListBenchmark {
 
     private static final int SMALL = 1_000;
     private static final int LARGE = 1_000_000;
-    /** Enough rounds for the JIT: with fewer, the 1,000-row reference ran slower than the 1,000,000-row figures. */
+    /** For the JIT. Measured first, the 1,000-row reference still runs a little slow after them (see the README). */
     private static final int WARM_UP = 100;
     private static final int RUNS = 200;
     /** pgjdbc prepares a statement on the server from its fifth use, and PostgreSQL may plan it generically after that. */
