@@ -21,7 +21,7 @@ final class BenchDatabase {
     }
 
     static TestDatabases.TestDatabase fresh(String name) {
-        String adminUrl = System.getProperty("bench.database.url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        String adminUrl = adminUrl();
         String database = "bench_" + name;
         try (Connection connection = DriverManager.getConnection(adminUrl); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
@@ -35,8 +35,17 @@ final class BenchDatabase {
         return new TestDatabases.TestDatabase(url, user, parameter(address.getQuery(), "password", ""));
     }
 
+    /** The server's administration database, outside every benchmark database and its settings. */
+    static JdbcClient admin() {
+        return JdbcClient.create(new DriverManagerDataSource(adminUrl()));
+    }
+
     static JdbcClient client(TestDatabases.TestDatabase database) {
         return JdbcClient.create(new DriverManagerDataSource(database.url(), database.username(), database.password()));
+    }
+
+    private static String adminUrl() {
+        return System.getProperty("bench.database.url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
     }
 
     private static String parameter(String query, String name, String fallback) {

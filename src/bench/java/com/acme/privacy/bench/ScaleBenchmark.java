@@ -18,7 +18,7 @@ import com.acme.privacy.testsupport.TestDatabases;
 
 /**
  * The dispatcher's claim, the search by email and the overdue list, as the service sends them, at 1,000 rows and at
- * 1,000,000 rows in the realistic shape: mostly answered requests, the open ones the newest, a few FAILED throughout.
+ * 1,000,000 rows in the realistic shape ({@link RealisticRequests}).
  * The reference is each query's own latency at 1,000 rows, measured in the same run.
  */
 class ScaleBenchmark {
@@ -52,9 +52,9 @@ class ScaleBenchmark {
         Migrations.apply(database);
         JdbcClient jdbc = BenchDatabase.client(database);
 
-        fill(jdbc, 1, SMALL);
+        RealisticRequests.fill(jdbc, 1, SMALL);
         Map<String, double[]> small = measure(database);
-        fill(jdbc, SMALL + 1, LARGE);
+        RealisticRequests.fill(jdbc, SMALL + 1, LARGE);
         Map<String, double[]> large = measure(database);
 
         StringBuilder table = new StringBuilder("""
@@ -65,22 +65,6 @@ class ScaleBenchmark {
                 large.get(name)[0], large.get(name)[0] / small.get(name)[0], large.get(name)[1])));
         BenchReport.write("Dispatcher queries at scale", table.toString());
         QUERIES.keySet().forEach(name -> assertThat(large.get(name)[0] / small.get(name)[0]).as(name).isLessThanOrEqualTo(3));
-    }
-
-    /** Rows {@code from..to}; i counts minutes back from now, so the highest numbers are the oldest. */
-    private static void fill(JdbcClient jdbc, int from, int to) {
-        jdbc.sql("""
-                INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, source, regulation, received_at,
-                    due_at, status, next_attempt_at, created_at, updated_at)
-                SELECT gen_random_uuid(), '\\x00', 'k', sha256(i::text::bytea), 'portal-' || (i % 20),
-                       CASE WHEN i % 2 = 0 THEN 'GDPR' ELSE 'CCPA' END,
-                       now() - (i || ' minutes')::interval, now() - (i || ' minutes')::interval + interval '30 days',
-                       CASE WHEN i <= 300 THEN 'PENDING' WHEN i <= 320 THEN 'DISPATCHING' WHEN i % 997 = 0 THEN 'FAILED'
-                            ELSE 'SUBMITTED' END,
-                       now() - interval '1 minute', now() - (i || ' minutes')::interval, now()
-                FROM generate_series(:from, :to) AS i
-                """).param("from", from).param("to", to).update();
-        jdbc.sql("VACUUM ANALYZE erasure_request").update();
     }
 
     /** Median and p95 in milliseconds, after a warm-up; the claim runs in a transaction that is rolled back. */

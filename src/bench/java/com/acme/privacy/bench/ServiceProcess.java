@@ -55,14 +55,20 @@ final class ServiceProcess implements AutoCloseable {
         env.put("PRIVACY_GONG_BASE_URL", sandbox.baseUrl());
         env.put("PRIVACY_GONG_ACCESS_KEY", GongSandbox.ACCESS_KEY);
         env.put("PRIVACY_GONG_ACCESS_KEY_SECRET", GongSandbox.ACCESS_KEY_SECRET);
-        env.put("PRIVACY_SECURITY_APIKEYS_0_CLIENT", "bench");
-        env.put("PRIVACY_SECURITY_APIKEYS_0_SHA256", sha256(API_KEY));
-        env.put("PRIVACY_SECURITY_APIKEYS_0_ROLES", "SUBMITTER,VIEWER");
+        apiKey(env, 0, "bench", API_KEY, "SUBMITTER,VIEWER");
         // The load generator is one client submitting far beyond any portal's quota.
         env.put("PRIVACY_QUOTA_CLIENTS_0_CLIENT", "bench");
         env.put("PRIVACY_QUOTA_CLIENTS_0_PER_SECOND", "1000000");
         env.put("PRIVACY_QUOTA_CLIENTS_0_PER_DAY", "1000000000");
         return env;
+    }
+
+    /** Adds the API key at {@code index} of the deployment's list; 0 is the bench client's. */
+    static void apiKey(Map<String, String> deployment, int index, String client, String key, String roles) {
+        String prefix = "PRIVACY_SECURITY_APIKEYS_" + index + "_";
+        deployment.put(prefix + "CLIENT", client);
+        deployment.put(prefix + "SHA256", sha256(key));
+        deployment.put(prefix + "ROLES", roles);
     }
 
     static ServiceProcess start(String replica, Map<String, String> deployment) throws IOException {

@@ -61,6 +61,7 @@ public class ErasureRequestQueries {
     private Window<ErasureRequest> window(Specification<ErasureRequest> matching, Sort sort, int size, ScrollPosition position) {
         // The id last, so that rows with equal sort values keep one order from window to window.
         Sort stable = sort.and(Sort.by(sort.stream().findFirst().map(Sort.Order::getDirection).orElse(Sort.Direction.DESC), "id"));
-        return requests.findBy(matching, query -> query.sortBy(stable).limit(size).scroll(position));
+        return requests.findBy(matching.and(ErasureRequestSpecifications.from(position, stable)),
+                query -> query.sortBy(stable).limit(size).scroll(position));
     }
 }

@@ -3,6 +3,9 @@ package com.acme.privacy.erasure;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.domain.KeysetScrollPosition;
+import org.springframework.data.domain.ScrollPosition;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 import jakarta.persistence.criteria.Predicate;
@@ -36,6 +39,22 @@ final class ErasureRequestSpecifications {
                     cb.not(root.get("status").in(ErasureStatus.UNANSWERED))));
         }
         return spec;
+    }
+
+    /**
+     * The first sort key bounded by the keyset position's value. Spring Data writes the position as {@code a < :a OR
+     * (a = :a AND id < :id)}, which PostgreSQL can only filter by: the window at row 500,000 walked 500,000 index
+     * entries (250 ms). Redundant for the result, this bound starts the index scan at the position.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Specification<ErasureRequest> from(ScrollPosition position, Sort stable) {
+        if (!(position instanceof KeysetScrollPosition keyset) || keyset.isInitial()) {
+            return Specification.unrestricted();
+        }
+        Sort.Order first = stable.iterator().next();
+        Comparable value = (Comparable) keyset.getKeys().get(first.getProperty());
+        return (root, query, cb) -> first.isAscending() ? cb.greaterThanOrEqualTo(root.get(first.getProperty()), value)
+                : cb.lessThanOrEqualTo(root.get(first.getProperty()), value);
     }
 
     /** Half-open: from inclusive, to exclusive. */

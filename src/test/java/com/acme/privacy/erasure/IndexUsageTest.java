@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -96,6 +97,22 @@ class IndexUsageTest {
         assertThat(plan("SELECT id FROM erasure_request WHERE status = 'PENDING' AND next_attempt_at <= now() "
                 + "ORDER BY due_at, id LIMIT 12 FOR UPDATE SKIP LOCKED"))
                 .contains("Index Scan using erasure_request_open_due_idx").doesNotContain("top-N heapsort");
+    }
+
+    /**
+     * A list window in each order the API sorts by, as the service sends it: the sort key, then the id. It reads an index
+     * in that order and stops at the window; no plan sorts the table (V12 added the indexes for the last three).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "created_at DESC, id DESC, erasure_request_created_idx",
+            "received_at, id, erasure_request_received_idx",
+            "due_at, id, erasure_request_due_id_idx",
+            "updated_at DESC, id DESC, erasure_request_updated_id_idx",
+            "status, id, erasure_request_status_id_idx"})
+    void everyListOrderIsReadFromAnIndex(String sortKey, String id, String index) {
+        assertThat(plan("SELECT * FROM erasure_request ORDER BY " + sortKey + ", " + id + " FETCH FIRST 51 ROWS ONLY"))
+                .contains(index).doesNotContain("Seq Scan").doesNotContainPattern("(?m)^\\s*(->\\s+)?Sort\\s+\\(cost");
     }
 
     @Test
