@@ -101,7 +101,7 @@ class IndexUsageTest {
 
     /**
      * A list window in each order the API sorts by, as the service sends it: the sort key, then the id. It reads an index
-     * in that order and stops at the window; no plan sorts the table (V12 added the indexes for the last three).
+     * in that order and stops at the window; no plan sorts the table (V23 added the indexes for the last three).
      */
     @ParameterizedTest
     @CsvSource({
