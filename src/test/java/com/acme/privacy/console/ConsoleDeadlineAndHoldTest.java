@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,14 +21,9 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.util.NameValuePair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
 import com.acme.privacy.testsupport.LocalConsoleSignIn;
 import com.jayway.jsonpath.JsonPath;
@@ -37,34 +31,10 @@ import com.jayway.jsonpath.JsonPath;
 /** The ADMIN actions on deadlines and holds, extend and release, as people use them, and the held worklist. */
 @ApiTest
 @Import(LocalConsoleSignIn.class)
-class ConsoleDeadlineAndHoldTest {
+class ConsoleDeadlineAndHoldTest extends ConsoleJourney {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LocalConsoleSignIn.Users users;
-
-    Api api;
-    ConsoleClient console;
-    final List<String> identifiers = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        console = new ConsoleClient(port);
-    }
-
-    @AfterEach
-    void noPageShowedAnIdentifier() {
-        try {
-            console.assertNeverShowed(identifiers);
-        } finally {
-            console.close();
-        }
-    }
 
     private String create(String name, String extra) {
         String email = name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

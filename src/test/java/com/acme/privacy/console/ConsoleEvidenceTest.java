@@ -14,9 +14,7 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import org.htmlunit.Page;
@@ -25,11 +23,7 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import com.acme.privacy.testsupport.Api;
@@ -40,32 +34,7 @@ import com.jayway.jsonpath.JsonPath;
 /** The evidence a viewer takes away from the console: a request's signed receipt and CSV exports. */
 @ApiTest
 @Import(LocalConsoleSignIn.class)
-class ConsoleEvidenceTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LocalConsoleSignIn.Users users;
-
-    Api api;
-    ConsoleClient console;
-    final List<String> identifiers = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        console = new ConsoleClient(port);
-    }
-
-    @AfterEach
-    void noPageOrFileShowedAnIdentifier() {
-        try {
-            console.assertNeverShowed(identifiers);
-        } finally {
-            console.close();
-        }
-    }
+class ConsoleEvidenceTest extends ConsoleJourney {
 
     private String create(String name, String phone, String reference) {
         String email = name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,11 +23,7 @@ import org.htmlunit.html.HtmlRadioButtonInput;
 import org.htmlunit.html.HtmlTextArea;
 import org.htmlunit.util.Cookie;
 import org.htmlunit.util.NameValuePair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import com.acme.privacy.testsupport.Api;
@@ -40,33 +35,7 @@ import com.jayway.jsonpath.JsonPath;
 /** The console's pages over real HTTP, as people use them, with the local sign-in. */
 @ApiTest
 @Import(LocalConsoleSignIn.class)
-class ConsolePagesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    LocalConsoleSignIn.Users users;
-
-    Api api;
-    ConsoleClient console;
-    /** Every identifier a test submitted: none may appear in any page, header or address, in any form. */
-    final List<String> identifiers = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        console = new ConsoleClient(port);
-    }
-
-    @AfterEach
-    void noPageShowedAnIdentifier() {
-        try {
-            console.assertNeverShowed(identifiers);
-        } finally {
-            console.close();
-        }
-    }
+class ConsolePagesTest extends ConsoleJourney {
 
     private String subject(String name) {
         String email = name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
