@@ -14,6 +14,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.acme.privacy.erasure.ErasureRequestNotFound;
 import com.acme.privacy.erasure.TransitionNotAllowed;
+import com.acme.privacy.evidence.AuditTrailBroken;
+import com.acme.privacy.evidence.RequestNotFound;
 import com.acme.privacy.web.RedactedFailure;
 
 /**
@@ -26,7 +28,8 @@ class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
-    @ExceptionHandler({ErasureRequestNotFound.class, UnknownPage.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({ErasureRequestNotFound.class, RequestNotFound.class, UnknownPage.class,
+            MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound() {
         return notFoundPage();
@@ -43,10 +46,14 @@ class ConsoleErrors {
         return page("Not possible any more", refused.getMessage());
     }
 
-    /**
-     * What another feature refused with a problem (a receipt for a trail that does not verify); its detail is written
-     * for callers and names no identifier.
-     */
+    /** A receipt for a trail that does not verify is refused; the reason names no identifier. */
+    @ExceptionHandler(AuditTrailBroken.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView trailBroken(AuditTrailBroken refused) {
+        return page("Not possible", refused.getMessage());
+    }
+
+    /** A refusal that carries its own problem, such as Spring's: its detail is written for callers. */
     @ExceptionHandler(ErrorResponseException.class)
     ModelAndView refused(ErrorResponseException refused) {
         ModelAndView page = refused.getStatusCode().value() == HttpStatus.NOT_FOUND.value() ? notFoundPage()

@@ -15,6 +15,7 @@ import com.acme.privacy.erasure.SubjectHasOpenRequest;
 import com.acme.privacy.erasure.SubmissionCollided;
 import com.acme.privacy.erasure.TransitionNotAllowed;
 import com.acme.privacy.web.InvalidRequest;
+import com.acme.privacy.web.Refusals;
 
 /**
  * The one place where the erasure domain's refusals become RFC 9457 problems. The domain states facts; status, title
@@ -27,37 +28,31 @@ class ErasureProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notFound(ErasureRequestNotFound ex) {
-        return problem(HttpStatus.NOT_FOUND, "Erasure request not found", ex.getMessage());
+        return Refusals.problem(HttpStatus.NOT_FOUND, "Erasure request not found", ex.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> transitionNotAllowed(TransitionNotAllowed ex) {
-        return problem(HttpStatus.CONFLICT, "Status change not allowed", ex.getMessage());
+        return Refusals.problem(HttpStatus.CONFLICT, "Status change not allowed", ex.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> subjectHasOpenRequest(SubjectHasOpenRequest ex) {
-        return problem(HttpStatus.CONFLICT, "Subject has an open request", ex.getMessage());
+        return Refusals.problem(HttpStatus.CONFLICT, "Subject has an open request", ex.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> submissionCollided(SubmissionCollided ex) {
-        return problem(HttpStatus.CONFLICT, "Concurrent change", ex.getMessage());
+        return Refusals.problem(HttpStatus.CONFLICT, "Concurrent change", ex.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> idempotencyKeyReused(IdempotencyKeyReused ex) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", ex.getMessage());
+        return Refusals.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", ex.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> fieldRejected(FieldRejected ex) {
         return ResponseEntity.badRequest().body(InvalidRequest.field(ex.field(), ex.rule()));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
     }
 }
