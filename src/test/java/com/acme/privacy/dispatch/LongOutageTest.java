@@ -29,9 +29,14 @@ import com.acme.privacy.testsupport.GongSandbox.Reply;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
-/** An outage of Gong, however long, costs no request its attempts. Short settings so that 20 circuit cycles pass quickly. */
+/**
+ * An outage of Gong, however long, costs no request its attempts. Short settings so that 20 circuit cycles pass
+ * quickly; a backoff long enough that no request is tried twice before five different ones have opened the circuit,
+ * however slowly the six are submitted.
+ */
 @DispatcherTest
 @TestPropertySource(properties = {"privacy.gong.max-calls-per-second=20", "privacy.dispatch.calls-per-second=10",
+        "privacy.dispatch.backoff-initial=3s", "privacy.dispatch.backoff-max=3s",
         "resilience4j.circuitbreaker.instances.gong.wait-duration-in-open-state=250ms"})
 class LongOutageTest {
 
