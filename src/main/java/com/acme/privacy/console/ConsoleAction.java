@@ -7,19 +7,19 @@ import java.util.UUID;
 
 import com.acme.privacy.erasure.ErasureRequest;
 import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.erasure.StatusMove;
 import com.acme.privacy.erasure.StatusTransitions;
 
 /**
- * What an ADMIN may do to a request from the console. Each goes through {@link StatusTransitions}, which audits it
- * with the person as {@code user:<name>}.
+ * What an ADMIN may do to a request from the console. Each is offered where its {@link StatusMove} starts and goes
+ * through {@link StatusTransitions}, which audits it with the person as {@code user:<name>}.
  */
 enum ConsoleAction {
 
     RETRY("retry", "Retry", "Send this request to Gong again, with its attempts reset.") {
         @Override
         boolean offeredFor(ErasureRequest request, Instant now) {
-            // Data found at Gong after the erasure went twice needs the same: erase again.
-            return request.getStatus() == ErasureStatus.FAILED || request.getStatus() == ErasureStatus.NEEDS_ATTENTION;
+            return StatusMove.RETRY.startsFrom(request.getStatus());
         }
 
         @Override
@@ -30,7 +30,7 @@ enum ConsoleAction {
     CANCEL("cancel", "Cancel now", "Withdraw this request. Possible only while nothing has been sent to Gong.") {
         @Override
         boolean offeredFor(ErasureRequest request, Instant now) {
-            return request.getStatus() == ErasureStatus.PENDING && request.getFirstDispatchedAt() == null;
+            return StatusMove.CANCEL.startsFrom(request.getStatus()) && request.getFirstDispatchedAt() == null;
         }
 
         @Override
@@ -55,7 +55,7 @@ enum ConsoleAction {
             + "(e.g. the CRM erasure) is done. Its not-before time, if any, still applies.") {
         @Override
         boolean offeredFor(ErasureRequest request, Instant now) {
-            return request.getStatus() == ErasureStatus.HELD;
+            return StatusMove.RELEASE.startsFrom(request.getStatus());
         }
 
         @Override

@@ -1,44 +1,36 @@
 package com.acme.privacy.console;
 
-import java.util.Map;
-
-import org.springframework.boot.health.contributor.HealthContributor;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import com.acme.privacy.dispatch.GongGate;
+import com.acme.privacy.dispatch.GongGateStatus;
+
 /**
- * Today's Gong budget and the circuit, read from the documented {@code gong} health component, which is the
- * dispatcher's public account of its gate. The circuit breaker lives in the dispatching replica's memory, so another
- * replica can only say that it does not dispatch.
+ * Today's Gong budget and the circuit, as the dispatcher's gate tells them ({@code dispatch::gate}). The circuit
+ * breaker lives in the dispatching replica's memory, so another replica can only say that it does not dispatch.
  */
 @Component
 class GongStatus {
 
-    /** @param state the component's own summary, e.g. {@code up}, {@code circuit open}, {@code daily budget spent} */
-    record Snapshot(String state, Object budgetUsed, Object budgetLimit, Object circuit, boolean dispatchingHere,
-                    Object callsPerSecond) {
+    /** @param state the gate's own summary, e.g. {@code up}, {@code circuit open}, {@code daily budget spent} */
+    record Snapshot(String state, Integer budgetUsed, Integer budgetLimit, String circuit, boolean dispatchingHere,
+                    Double callsPerSecond) {
 
         static final Snapshot UNKNOWN = new Snapshot("unknown", null, null, null, false, null);
     }
 
-    private final HealthContributorRegistry registry;
+    private final GongGate gate;
 
-    GongStatus(HealthContributorRegistry registry) {
-        this.registry = registry;
+    GongStatus(GongGate gate) {
+        this.gate = gate;
     }
 
     Snapshot now() {
-        HealthContributor contributor = registry.getContributor("gong");
-        if (!(contributor instanceof HealthIndicator indicator)) {
-            return Snapshot.UNKNOWN;
-        }
         try {
-            Map<String, Object> details = indicator.health().getDetails();
-            return new Snapshot(String.valueOf(details.getOrDefault("state", "unknown")),
-                    details.get("budgetUsedToday"), details.get("budgetLimit"), details.get("circuit"),
-                    Boolean.TRUE.equals(details.get("dispatchingHere")), details.get("callsPerSecond"));
+            GongGateStatus status = gate.now();
+            return new Snapshot(status.state(), status.budgetUsedToday(), status.budgetLimit(), status.circuit(),
+                    status.dispatchingHere(), status.callsPerSecond());
         } catch (DataAccessException e) {
             return Snapshot.UNKNOWN;
         }

@@ -1,7 +1,6 @@
 package com.acme.privacy.dispatch;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +77,6 @@ class DispatchConfiguration {
     @Bean
     OutcomePolicy outcomePolicy(DispatchProperties properties, CircuitBreaker gongCircuitBreaker) {
         Duration openWait = Duration.ofMillis(gongCircuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
-        return new OutcomePolicy(properties, new Backoff(properties.backoffInitial(), properties.backoffMax(),
-                () -> ThreadLocalRandom.current().nextDouble()), openWait.multipliedBy(2));
+        return new OutcomePolicy(properties, OutcomePolicy.backoff(properties), openWait.multipliedBy(2));
     }
 }

@@ -1,14 +1,7 @@
 package com.acme.privacy.dispatch;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Properties;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -31,15 +24,13 @@ class DispatchLeadership {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchLeadership.class);
     // Advisory-lock namespace 2 is the dispatcher's (1 is the audit trail's).
-    private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(2, 1), pg_backend_pid()";
-    private static final String HOLDS_LOCK = "SELECT pg_backend_pid(), " + heldBy("pg_backend_pid()");
     static final String POOLING_REFUSAL = "A transaction-pooling proxy (e.g. PgBouncer with pool_mode=transaction) sits "
             + "between the service and PostgreSQL: the dispatcher's advisory lock would not hold. Connect the service "
             + "directly or through session pooling; dispatching is refused";
 
     private final JdbcConnectionDetails database;
     private final Duration failoverTimeout;
-    private final AtomicReference<Session> session = new AtomicReference<>();
+    private final AtomicReference<LockSession> session = new AtomicReference<>();
     private volatile boolean leading;
     private volatile boolean closed;
     private volatile String refusal;
@@ -58,8 +49,8 @@ class DispatchLeadership {
 
     /** The backend that holds the lock for this replica, or 0 when it does not lead. */
     int backend() {
-        Session current = session.get();
-        return current == null ? 0 : current.lockBackend;
+        LockSession current = session.get();
+        return current == null ? 0 : current.lockBackend();
     }
 
     /**
@@ -73,11 +64,11 @@ class DispatchLeadership {
         if (refusal != null || closed) {
             return false;
         }
-        Session candidate = null;
+        LockSession candidate = null;
         try {
-            candidate = Session.open(database, failoverTimeout);
+            candidate = LockSession.open(database, failoverTimeout);
             if (candidate.tryLock()) {
-                if (candidate.check() != Hold.HELD || sharesBackendWithANewSession(candidate)) {
+                if (candidate.check() != LockSession.Hold.HELD || sharesBackendWithANewSession(candidate)) {
                     refuse();
                     candidate.unlockAll();
                     candidate.close();
@@ -102,13 +93,13 @@ class DispatchLeadership {
     /**
      * Two sessions of a direct or session-pooled connection never share a backend. A transaction-pooling proxy
      * hands the idle backend our lock statement just used to the next client: a second session sees the same one.
-     * Under load it may hand out another, but then the lock session's own backend changes, which {@link Session#check}
+     * Under load it may hand out another, but then the lock session's own backend changes, which {@link LockSession#check}
      * catches.
      */
-    private boolean sharesBackendWithANewSession(Session lockSession) throws SQLException {
-        Session probe = Session.open(database, failoverTimeout);
+    private boolean sharesBackendWithANewSession(LockSession lockSession) throws SQLException {
+        LockSession probe = LockSession.open(database, failoverTimeout);
         try {
-            return probe.backend() == lockSession.lockBackend;
+            return probe.backend() == lockSession.lockBackend();
         } finally {
             probe.close();
         }
@@ -119,15 +110,15 @@ class DispatchLeadership {
      * a replica that lost the lead meanwhile (and whose claims the new leader has put back) does not call.
      */
     boolean confirm() {
-        Session current = session.get();
+        LockSession current = session.get();
         if (current == null) {
             return false;
         }
-        Hold hold = current.check();
-        if (hold == Hold.HELD) {
+        LockSession.Hold hold = current.check();
+        if (hold == LockSession.Hold.HELD) {
             return true;
         }
-        if (hold == Hold.OTHER_BACKEND) {
+        if (hold == LockSession.Hold.OTHER_BACKEND) {
             refuse();
         } else {
             log.warn("Lost the dispatcher lock; standing by");
@@ -167,7 +158,7 @@ class DispatchLeadership {
      * that session: the watchdog uses it to hand the lead to another replica.
      */
     void resign() {
-        Session previous = session.getAndSet(null);
+        LockSession previous = session.getAndSet(null);
         leading = false;
         if (previous != null) {
             previous.close();
@@ -177,117 +168,7 @@ class DispatchLeadership {
 
     /** A setting of the lock's session, for tests; {@code null} when not leading. */
     String sessionSetting(String name) throws SQLException {
-        Session current = session.get();
+        LockSession current = session.get();
         return current == null ? null : current.show(name);
-    }
-
-    private enum Hold { HELD, LOST, OTHER_BACKEND }
-
-    /** The lock's connection, and the backend it must stay on. */
-    private static final class Session {
-
-        private static final Executor DIRECT = Runnable::run;
-
-        private final Connection connection;
-        /** The backend that took the lock. */
-        private int lockBackend;
-
-        private Session(Connection connection) {
-            this.connection = connection;
-        }
-
-        static Session open(JdbcConnectionDetails database, Duration failoverTimeout) throws SQLException {
-            Properties properties = new Properties();
-            if (database.getUsername() != null) {
-                properties.setProperty("user", database.getUsername());
-            }
-            if (database.getPassword() != null) {
-                properties.setProperty("password", database.getPassword());
-            }
-            properties.setProperty("ApplicationName", "privacy-requests-dispatcher-lock");
-            properties.setProperty("tcpKeepAlive", "true");
-            properties.setProperty("connectTimeout", String.valueOf(Math.max(1, failoverTimeout.toSeconds() / 3)));
-            Connection connection = DriverManager.getConnection(database.getJdbcUrl(), properties);
-            try {
-                // The client side gives up on a silent server as quickly as the server gives up on us.
-                connection.setNetworkTimeout(DIRECT, (int) failoverTimeout.toMillis());
-                long seconds = Math.max(3, failoverTimeout.toSeconds());
-                try (Statement statement = connection.createStatement()) {
-                    // Keepalive probes from idle + interval * count: about two thirds of the timeout, plus slack.
-                    statement.execute("SET tcp_keepalives_idle = " + Math.max(1, seconds / 3));
-                    statement.execute("SET tcp_keepalives_interval = " + Math.max(1, seconds / 9));
-                    statement.execute("SET tcp_keepalives_count = 3");
-                    statement.execute("SET tcp_user_timeout = " + seconds * 2 / 3 * 1000);
-                }
-                return new Session(connection);
-            } catch (SQLException e) {
-                abort(connection);
-                throw e;
-            }
-        }
-
-        boolean tryLock() throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK); ResultSet result = statement.executeQuery()) {
-                result.next();
-                lockBackend = result.getInt(2);
-                return result.getBoolean(1);
-            }
-        }
-
-        /** Whether the lock is still ours, on the backend that took it. */
-        Hold check() {
-            try (PreparedStatement statement = connection.prepareStatement(HOLDS_LOCK); ResultSet result = statement.executeQuery()) {
-                if (!result.next()) {
-                    return Hold.LOST;
-                }
-                if (result.getInt(1) != lockBackend) {
-                    return Hold.OTHER_BACKEND;
-                }
-                return result.getBoolean(2) ? Hold.HELD : Hold.LOST;
-            } catch (SQLException e) {
-                return Hold.LOST;
-            }
-        }
-
-        int backend() throws SQLException {
-            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SELECT pg_backend_pid()")) {
-                result.next();
-                return result.getInt(1);
-            }
-        }
-
-        /** Best effort: behind a transaction-pooling proxy the lock may sit on a backend we no longer reach. */
-        void unlockAll() {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_unlock_all()");
-            } catch (SQLException e) {
-                log.debug("Could not release advisory locks: {}", e.getSQLState());
-            }
-        }
-
-        String show(String name) throws SQLException {
-            try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SHOW " + name)) {
-                result.next();
-                return result.getString(1);
-            }
-        }
-
-        /** Aborting first frees a thread blocked on this connection; the session, and the lock, end with it. */
-        void close() {
-            abort(connection);
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.debug("Closing the dispatcher lock's session failed: {}", e.getSQLState());
-            }
-        }
-
-        private static void abort(Connection connection) {
-            try {
-                connection.abort(DIRECT);
-            } catch (SQLException e) {
-                log.debug("Aborting the dispatcher lock's session failed: {}", e.getSQLState());
-            }
-        }
     }
 }

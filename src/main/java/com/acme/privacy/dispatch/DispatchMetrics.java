@@ -29,7 +29,7 @@ class DispatchMetrics implements SchedulingConfigurer {
     private volatile DispatchPause.State pauseState = DispatchPause.State.NONE;
     private volatile int used;
 
-    DispatchMetrics(MeterRegistry meters, Dispatcher dispatcher, DispatchGate gate, DispatchPause pause, GongDailyBudget budget,
+    DispatchMetrics(MeterRegistry meters, Standby dispatcher, DispatchGate gate, DispatchPause pause, GongDailyBudget budget,
                     MetricsProperties properties) {
         this.properties = properties;
         this.pause = pause;

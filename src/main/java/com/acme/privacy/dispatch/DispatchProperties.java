@@ -93,12 +93,15 @@ public record DispatchProperties(
      * @param retryInterval  when a check could not be made (Gong failed, refused the read), how soon it is tried again
      * @param maxBudgetShare the most of the daily budget checks may use, so that erasures arriving late in the day
      *                       still find calls left
+     * @param maxFailures    checks in a row that could not be made (an error answer, an unreadable answer or key, a
+     *                       refused read) before the request needs a person (NEEDS_ATTENTION)
      */
     public record CompletionCheck(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("24h") Duration delay,
             @DefaultValue("1h") Duration retryInterval,
-            @DefaultValue("0.5") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double maxBudgetShare) {
+            @DefaultValue("0.5") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double maxBudgetShare,
+            @DefaultValue("6") @Min(1) int maxFailures) {
     }
 
     private static String hostName() {

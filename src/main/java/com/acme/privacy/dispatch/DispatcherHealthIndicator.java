@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DispatcherHealthIndicator implements HealthIndicator {
 
-    private final Dispatcher dispatcher;
+    private final Standby standby;
     private final DispatchProperties properties;
 
-    DispatcherHealthIndicator(Dispatcher dispatcher, DispatchProperties properties) {
-        this.dispatcher = dispatcher;
+    DispatcherHealthIndicator(Standby standby, DispatchProperties properties) {
+        this.standby = standby;
         this.properties = properties;
     }
 
@@ -24,11 +24,11 @@ class DispatcherHealthIndicator implements HealthIndicator {
         if (!properties.enabled()) {
             return Health.up().withDetail("state", "switched off").build();
         }
-        StandDown standingDown = dispatcher.standingDown();
+        StandDown standingDown = standby.standingDown();
         if (standingDown != null) {
             return Health.down().withDetail("state", "standing down: " + standingDown.description())
                     .withDetail("reason", standingDown.name()).build();
         }
-        return Health.up().withDetail("state", dispatcher.isLeader() ? "dispatching" : "standing by").build();
+        return Health.up().withDetail("state", standby.isLeader() ? "dispatching" : "standing by").build();
     }
 }

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import com.acme.privacy.erasure.lifecycle.DispatchOutcome;
+import com.acme.privacy.erasure.lifecycle.GongCallRecord;
 import com.acme.privacy.gong.GongCallInterrupted;
 import com.acme.privacy.gong.GongResponse;
 import com.acme.privacy.gong.GongUnavailable;
+
+import io.github.resilience4j.core.IntervalFunction;
 
 /** What each Gong answer means for the request, and whether it pauses all calls. See README, "Outcomes". */
 final class OutcomePolicy {
@@ -26,17 +30,23 @@ final class OutcomePolicy {
     }
 
     private final DispatchProperties properties;
-    private final Backoff backoff;
+    private final IntervalFunction backoff;
     private final Duration outageRequeue;
 
     /**
+     * @param backoff       the wait after a counted attempt, by attempt number
      * @param outageRequeue how long a request waits after a call that failed while the circuit was not closed; longer
      *                      than the circuit's open state, so that the next half-open test goes to other requests
      */
-    OutcomePolicy(DispatchProperties properties, Backoff backoff, Duration outageRequeue) {
+    OutcomePolicy(DispatchProperties properties, IntervalFunction backoff, Duration outageRequeue) {
         this.properties = properties;
         this.backoff = backoff;
         this.outageRequeue = outageRequeue;
+    }
+
+    /** Exponential backoff with jitter: doubling per attempt up to {@code backoff-max}, each wait 0.5 to 1.5 times that. */
+    static IntervalFunction backoff(DispatchProperties properties) {
+        return IntervalFunction.ofExponentialRandomBackoff(properties.backoffInitial(), 2, 0.5, properties.backoffMax());
     }
 
     /**
@@ -50,7 +60,7 @@ final class OutcomePolicy {
                 errors, response.latency().toMillis(), null);
         int status = response.status();
         if (call.accepted()) {
-            return Decision.of(call, lastIdentifier ? new DispatchOutcome.Submitted() : new DispatchOutcome.Progress());
+            return Decision.of(call, lastIdentifier ? submitted() : new DispatchOutcome.Progress());
         }
         if (status == 400) {
             String reason = errors.isEmpty() ? "Gong refused the erasure (400) without a reason"
@@ -87,7 +97,7 @@ final class OutcomePolicy {
         String what = response != null ? "Gong answered " + response.status()
                 : failure.kind() == GongUnavailable.Kind.TIMEOUT ? "Gong did not answer in time" : "Gong could not be reached";
         if (!circuitClosed) {
-            Duration wait = max(backoff.after(attempt), outageRequeue);
+            Duration wait = max(after(attempt), outageRequeue);
             return Decision.of(call, new DispatchOutcome.Requeued(wait, what + " while the circuit was not closed; not counted"));
         }
         return Decision.of(call, retryOrFail(attempt, what));
@@ -113,7 +123,18 @@ final class OutcomePolicy {
         if (attempt >= properties.maxAttempts()) {
             return new DispatchOutcome.Failed(what + "; gave up after " + attempt + " attempts");
         }
-        return new DispatchOutcome.RetryLater(backoff.after(attempt), what + "; attempt " + attempt + " of " + properties.maxAttempts());
+        return new DispatchOutcome.RetryLater(after(attempt), what + "; attempt " + attempt + " of " + properties.maxAttempts());
+    }
+
+    /** Every identifier is erased: the completion check is due after its delay, when checks are on. */
+    DispatchOutcome.Submitted submitted() {
+        DispatchProperties.CompletionCheck checks = properties.completionCheck();
+        return new DispatchOutcome.Submitted(checks.enabled() ? checks.delay() : null);
+    }
+
+    private Duration after(int attempt) {
+        // A resent erasure counts no attempt of its own; the interval function starts at 1.
+        return Duration.ofMillis(backoff.apply(Math.max(1, attempt)));
     }
 
     private static Duration max(Duration a, Duration b) {

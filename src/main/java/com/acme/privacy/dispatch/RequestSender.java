@@ -8,10 +8,14 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
-import com.acme.privacy.dispatch.GongCallRecord.Identifier;
+import com.acme.privacy.erasure.lifecycle.CallRecords;
+import com.acme.privacy.erasure.lifecycle.ClaimedRequest;
+import com.acme.privacy.erasure.lifecycle.DispatchOutcome;
+import com.acme.privacy.erasure.lifecycle.DispatchQueue;
+import com.acme.privacy.erasure.lifecycle.GongCallRecord;
+import com.acme.privacy.erasure.lifecycle.GongCallRecord.Identifier;
 import com.acme.privacy.gong.GongCallInterrupted;
 import com.acme.privacy.gong.GongClient;
 import com.acme.privacy.gong.GongResponse;
@@ -21,18 +25,16 @@ import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.IdentifierUnreadable;
 import com.acme.privacy.pii.PhoneNumber;
 import com.acme.privacy.pii.ProtectedIdentifiers;
-import com.acme.privacy.web.RequestCorrelation;
 
 /**
- * Sends one claimed request to Gong, identifier by identifier, each call through the {@link DispatchGate}, and records
- * every call. Whatever goes wrong with this request, before or after its call, stays with this request: it counts an
+ * Sends one claimed request to Gong, identifier by identifier, each call a {@link GongCallStep}, and records every
+ * call. Whatever goes wrong with this request, before or after its call, stays with this request: it counts an
  * attempt and backs off, and the batch goes on.
  */
 @Component
 class RequestSender {
 
     private static final Logger log = LoggerFactory.getLogger(RequestSender.class);
-    private static final String ERASURE_REQUEST_MDC_KEY = "erasureRequestId";
     /** What may be logged of Gong's request id: it is Gong's text, and could carry line breaks into our logs. */
     private static final Pattern SAFE_GONG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -46,38 +48,27 @@ class RequestSender {
     }
 
     private final DispatchQueue queue;
-    private final DispatchGate gate;
+    private final CallRecords records;
+    private final GongCallStep step;
     private final ProtectedIdentifiers identifiers;
-    private final GongClient gong;
     private final OutcomePolicy outcomes;
     private final DispatchProperties properties;
-    private final DispatchWatchdog watchdog;
-    private final String replica;
-    /** Key ids this replica lacked, and when it last stood back for one. */
+    /** Key ids this replica lacked, and when it last met each. */
     private final Map<String, Long> stoodBackFor = new ConcurrentHashMap<>();
 
-    RequestSender(DispatchQueue queue, DispatchGate gate, ProtectedIdentifiers identifiers, GongClient gong,
-                  OutcomePolicy outcomes, DispatchProperties properties, DispatchWatchdog watchdog) {
+    RequestSender(DispatchQueue queue, CallRecords records, GongCallStep step, ProtectedIdentifiers identifiers,
+                  OutcomePolicy outcomes, DispatchProperties properties) {
         this.queue = queue;
-        this.gate = gate;
+        this.records = records;
+        this.step = step;
         this.identifiers = identifiers;
-        this.gong = gong;
         this.outcomes = outcomes;
         this.properties = properties;
-        this.watchdog = watchdog;
-        this.replica = properties.replicaId();
     }
 
-    /** Sends what is left of the request; {@code null} when the batch may go on. Log lines carry the submitter's correlation id. */
+    /** Sends what is left of the request; {@code null} when the batch may go on. */
     Halt send(ClaimedRequest request) {
-        MDC.put(RequestCorrelation.MDC_KEY, request.correlationId() != null ? request.correlationId() : request.id().toString());
-        MDC.put(ERASURE_REQUEST_MDC_KEY, request.id().toString());
-        try {
-            return sendIdentifiers(request);
-        } finally {
-            MDC.remove(RequestCorrelation.MDC_KEY);
-            MDC.remove(ERASURE_REQUEST_MDC_KEY);
-        }
+        return RequestLogContext.around(request.id(), request.correlationId(), () -> sendIdentifiers(request));
     }
 
     private Halt sendIdentifiers(ClaimedRequest request) {
@@ -94,7 +85,7 @@ class RequestSender {
         boolean emailLeft = request.gongEmailRequestId() == null;
         boolean phoneLeft = phone != null && request.gongPhoneRequestId() == null;
         if (!emailLeft && !phoneLeft) {
-            queue.settle(request, replica, new DispatchOutcome.Submitted());
+            queue.settle(request, properties.replicaId(), outcomes.submitted());
             return null;
         }
         if (emailLeft) {
@@ -107,46 +98,44 @@ class RequestSender {
     }
 
     private Step call(ClaimedRequest request, Identifier identifier, Function<GongClient, GongResponse> erase, boolean last) {
-        DispatchGate.Admission admission = gate.admit();
-        watchdog.progress();
-        if (!admission.admitted()) {
-            return Step.halt(new Halt(Duration.ZERO, admission.refusal(), true, false));
-        }
-        GongResponse response;
-        try {
-            response = erase.apply(gong);
-        } catch (GongUnavailable unavailable) {
-            gate.failed(unavailable.latency(), unavailable);
-            return record(request, outcomes.unavailable(identifier, unavailable, request.attempt(),
-                    admission.circuitClosed() && gate.circuitClosed()));
-        } catch (GongCallInterrupted interrupted) {
-            gate.abandoned();
-            return record(request, outcomes.interrupted(identifier, interrupted));
-        } catch (RuntimeException unexpected) {
-            gate.abandoned();
-            return broken(request, "The call could not be made (" + unexpected.getClass().getSimpleName() + ")");
-        }
-        OutcomePolicy.Decision decision;
-        try {
-            decision = outcomes.answered(identifier, response, request.attempt(), last);
-        } catch (RuntimeException unexpected) {
-            gate.abandoned();
-            return broken(request, "Gong's answer could not be read (" + unexpected.getClass().getSimpleName() + ")");
-        }
-        Step step = record(request, decision);
-        gate.answered(response.latency(), decision);
-        return step;
+        return step.call(erase, new GongCallStep.Caller<>() {
+            @Override
+            public Step refused(String reason) {
+                return Step.halt(new Halt(Duration.ZERO, reason, true, false));
+            }
+
+            @Override
+            public GongCallStep.Answer<Step> answered(GongResponse response) {
+                OutcomePolicy.Decision decision = outcomes.answered(identifier, response, request.attempt(), last);
+                return new GongCallStep.Answer<>(record(request, decision), decision.call().accepted(), decision.pause(),
+                        decision.pauseFor());
+            }
+
+            @Override
+            public Step unavailable(GongUnavailable failure, boolean circuitClosed) {
+                return record(request, outcomes.unavailable(identifier, failure, request.attempt(), circuitClosed));
+            }
+
+            @Override
+            public Step interrupted(GongCallInterrupted interruption) {
+                return record(request, outcomes.interrupted(identifier, interruption));
+            }
+
+            @Override
+            public Step failed(String what) {
+                return broken(request, what);
+            }
+        });
     }
 
     private Step record(ClaimedRequest request, OutcomePolicy.Decision decision) {
         boolean held;
         try {
-            held = queue.recordCall(request, replica, decision.call(), decision.outcome());
+            held = records.record(request, properties.replicaId(), decision.call(), decision.outcome());
         } catch (RuntimeException failure) {
             Step broken = broken(request, "Recording Gong's answer failed (" + failure.getClass().getSimpleName() + ")");
             return broken.halt() != null ? broken : new Step(true, haltFor(decision));
         }
-        watchdog.progress();
         GongCallRecord call = decision.call();
         log.info("Erasure request {} attempt {}: {} -> {} in {} ms{}", request.id(), request.attempt(), call.endpoint(),
                 call.httpStatus() != null ? call.httpStatus() : call.failure(), call.latencyMs(),
@@ -158,20 +147,22 @@ class RequestSender {
     }
 
     /**
-     * Another replica may hold the key: the first time, stand back rather than fail the request. Met again right after
-     * standing back, no replica took it: the attempt counts, so that it fails after max-attempts, and the batch goes on.
+     * Another replica may hold the key: the first time, stand back rather than fail the request. Met again soon after
+     * (each meeting extends "soon"), no replica took it: the attempt counts, so that it fails after max-attempts, and
+     * the batch goes on.
      */
     private Halt keyMissing(ClaimedRequest request, String keyId) {
-        Long stoodBack = stoodBackFor.get(keyId);
+        Long lastMet = stoodBackFor.get(keyId);
         long now = System.nanoTime();
-        if (stoodBack != null && now - stoodBack < properties.missingKeyStandby().multipliedBy(3).toNanos()) {
+        if (lastMet != null && now - lastMet < properties.missingKeyStandby().multipliedBy(3).toNanos()) {
             // Nobody took it while this replica stood back: a configuration fault that needs a human in the end.
+            stoodBackFor.put(keyId, now);
             return broken(request, "No replica has a decryption key with id " + keyId).halt();
         }
         stoodBackFor.put(keyId, now);
         log.error("Erasure request {}: no key with id {} is configured here; giving up the lead for {}", request.id(), keyId,
                 properties.missingKeyStandby());
-        queue.settle(request, replica, new DispatchOutcome.Requeued(Duration.ZERO,
+        queue.settle(request, properties.replicaId(), new DispatchOutcome.Requeued(Duration.ZERO,
                 "This replica has no key with id " + keyId + "; left for a replica that has"));
         return new Halt(Duration.ZERO, "This replica lacks a decryption key and stands back", false, true);
     }
@@ -193,7 +184,7 @@ class RequestSender {
     private Step broken(ClaimedRequest request, String what) {
         log.warn("Erasure request {}: {}", request.id(), what);
         try {
-            queue.settle(request, replica, outcomes.broken(request.attempt(), what));
+            queue.settle(request, properties.replicaId(), outcomes.broken(request.attempt(), what));
             return new Step(true, null);
         } catch (RuntimeException failure) {
             log.warn("Erasure request {}: its failure could not be recorded ({}); the claim goes back later", request.id(),

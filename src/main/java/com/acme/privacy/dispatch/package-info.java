@@ -1,6 +1,9 @@
-/** Forwarding requests to Gong: the round loop, the gate, the queue, leadership and the outcome policy. */
+/**
+ * Forwarding requests to Gong: the round loop, the gate, leadership and the outcome policy. It changes requests only
+ * through the erasure module's lifecycle interface; its gate's state is readable through {@code dispatch::gate}.
+ */
 @ApplicationModule(displayName = "Dispatch",
-        allowedDependencies = {"audit", "erasure::status", "gong", "pii", "web::logging"})
+        allowedDependencies = {"audit", "erasure::status", "erasure::lifecycle", "gong", "pii", "web::logging"})
 package com.acme.privacy.dispatch;
 
 import org.springframework.modulith.ApplicationModule;

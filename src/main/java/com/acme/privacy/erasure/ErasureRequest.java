@@ -93,6 +93,8 @@ public class ErasureRequest {
     private Instant checkDueAt;
     @Column(name = "checks_with_data")
     private int checksWithData;
+    @Column(name = "check_failures")
+    private int checkFailures;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "last_check", insertable = false, updatable = false)
     private String lastCheck;
@@ -150,24 +152,25 @@ public class ErasureRequest {
         this.version = 0L;
     }
 
-    /** Moves to {@code next}; callers go through {@link StatusTransitions} so that the move is audited. */
-    ErasureStatus moveTo(ErasureStatus next, Instant now) {
-        if (!status.allowedNext().contains(next)) {
-            throw new TransitionNotAllowed(id, status, next);
+    /** Makes {@code move}; callers go through {@link StatusTransitions} so that the move is audited. */
+    ErasureStatus moveTo(StatusMove move, Instant now) {
+        if (!move.startsFrom(status)) {
+            throw new TransitionNotAllowed(id, status, move.to());
         }
         ErasureStatus previous = status;
-        status = next;
+        status = move.to();
         updatedAt = now;
         return previous;
     }
 
     /** An operator sends a failed request again, with a fresh allowance of attempts and completion checks. */
     ErasureStatus retry(Instant now) {
-        ErasureStatus previous = moveTo(ErasureStatus.PENDING, now);
+        ErasureStatus previous = moveTo(StatusMove.RETRY, now);
         attempts = 0;
         nextAttemptAt = now;
         checkDueAt = null;
         checksWithData = 0;
+        checkFailures = 0;
         if (previous == ErasureStatus.NEEDS_ATTENTION) {
             // Gong still held data: erase every identifier again, not only those never sent.
             gongEmailRequestId = null;
@@ -178,12 +181,15 @@ public class ErasureRequest {
 
     /** Someone confirmed that the erasure may go (e.g. the CRM erasure is done); its not-before time still applies. */
     ErasureStatus release(Instant now) {
-        ErasureStatus previous = moveTo(ErasureStatus.PENDING, now);
+        ErasureStatus previous = moveTo(StatusMove.RELEASE, now);
         nextAttemptAt = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
         return previous;
     }
 
-    /** Moves the deadline once, to {@code newDueAt}; the original stays on record. */
+    /**
+     * Moves the deadline once, to {@code newDueAt}; the original stays on record. The status does not change, so
+     * neither does the retention clock, which counts from the last status change.
+     */
     Instant extend(Instant newDueAt, Instant now) {
         Instant previous = dueAt;
         originalDueAt = dueAt;

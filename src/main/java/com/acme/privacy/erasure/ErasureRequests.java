@@ -2,6 +2,7 @@ package com.acme.privacy.erasure;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,10 +16,13 @@ interface ErasureRequests extends JpaRepository<ErasureRequest, UUID>, JpaSpecif
 
     Optional<ErasureRequest> findBySourceAndIdempotencyKey(String source, String idempotencyKey);
 
-    @Query("select r from ErasureRequest r where r.emailHash = :emailHash and r.source = :source "
-            + "and r.status in (com.acme.privacy.erasure.ErasureStatus.HELD, com.acme.privacy.erasure.ErasureStatus.PENDING, "
-            + "com.acme.privacy.erasure.ErasureStatus.DISPATCHING)")
-    Optional<ErasureRequest> findOpen(byte[] emailHash, String source);
+    @Query("select r from ErasureRequest r where r.emailHash = :emailHash and r.source = :source and r.status in :statuses")
+    Optional<ErasureRequest> findInStatus(byte[] emailHash, String source, Set<ErasureStatus> statuses);
+
+    /** The portal's open request for the subject. Only on the slow path of a submission, after an insert met one. */
+    default Optional<ErasureRequest> findOpen(byte[] emailHash, String source) {
+        return findInStatus(emailHash, source, ErasureStatus.OPEN);
+    }
 
     /** The portal's open request for the subject, whichever configured hash key it was stored under. */
     default Optional<ErasureRequest> findOpen(List<byte[]> emailHashes, String source) {

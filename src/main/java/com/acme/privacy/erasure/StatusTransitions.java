@@ -13,8 +13,9 @@ import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 
 /**
- * Status changes by people and portals (cancel, retry, release) and deadline extensions; each is audited in the same
- * transaction. The dispatcher's changes go through its own queue in {@code dispatch}.
+ * Status changes by people and portals (cancel, retry, release) and deadline extensions; each names its
+ * {@link StatusMove} and is audited in the same transaction. The dispatcher's and retention's changes go through
+ * {@code erasure.lifecycle}.
  */
 @Component
 public class StatusTransitions {
@@ -39,7 +40,7 @@ public class StatusTransitions {
         if (request.sentToGong()) {
             throw new TransitionNotAllowed(id, "Erasure request " + id + " was already sent to Gong and can no longer be cancelled");
         }
-        audit(request.getId(), actor, request.moveTo(ErasureStatus.CANCELLED, clock.instant()), ErasureStatus.CANCELLED, reason);
+        audit(request.getId(), actor, request.moveTo(StatusMove.CANCEL, clock.instant()), StatusMove.CANCEL.to(), reason);
         return request;
     }
 
@@ -47,8 +48,8 @@ public class StatusTransitions {
     @Transactional
     public ErasureRequest retry(UUID id, String actor, String reason) {
         ErasureRequest request = lock(id);
-        if (request.getStatus() != ErasureStatus.FAILED && request.getStatus() != ErasureStatus.NEEDS_ATTENTION) {
-            throw new TransitionNotAllowed(id, request.getStatus(), ErasureStatus.PENDING);
+        if (!StatusMove.RETRY.startsFrom(request.getStatus())) {
+            throw new TransitionNotAllowed(id, request.getStatus(), StatusMove.RETRY.to());
         }
         if (request.identifiersPurged()) {
             throw new TransitionNotAllowed(id, "Erasure request " + id + " can no longer be sent: retention destroyed its "
@@ -57,7 +58,7 @@ public class StatusTransitions {
         requests.findOpen(request.emailHash(), request.getSource()).ifPresent(open -> {
             throw new TransitionNotAllowed(id, "The subject already has an open request " + open.getId() + " from the same source");
         });
-        audit(request.getId(), actor, request.retry(clock.instant()), ErasureStatus.PENDING, reason);
+        audit(request.getId(), actor, request.retry(clock.instant()), StatusMove.RETRY.to(), reason);
         return request;
     }
 
@@ -72,10 +73,10 @@ public class StatusTransitions {
         if (onlySource != null && !onlySource.equals(request.getSource())) {
             throw new ErasureRequestNotFound(id);
         }
-        if (request.getStatus() != ErasureStatus.HELD) {
-            throw new TransitionNotAllowed(id, request.getStatus(), ErasureStatus.PENDING);
+        if (!StatusMove.RELEASE.startsFrom(request.getStatus())) {
+            throw new TransitionNotAllowed(id, request.getStatus(), StatusMove.RELEASE.to());
         }
-        audit(request.getId(), actor, request.release(clock.instant()), ErasureStatus.PENDING, reason);
+        audit(request.getId(), actor, request.release(clock.instant()), StatusMove.RELEASE.to(), reason);
         return request;
     }
 
@@ -87,7 +88,7 @@ public class StatusTransitions {
     public ErasureRequest extend(UUID id, Instant newDueAt, String actor, String reason) {
         ErasureRequest request = lock(id);
         Instant now = clock.instant();
-        if (request.getStatus() == ErasureStatus.COMPLETED || request.getStatus() == ErasureStatus.CANCELLED) {
+        if (ErasureStatus.CLOSED.contains(request.getStatus())) {
             throw new TransitionNotAllowed(id, "Erasure request " + id + " is " + request.getStatus() + "; there is no deadline left to extend");
         }
         if (request.isExtended()) {

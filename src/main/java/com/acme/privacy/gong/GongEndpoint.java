@@ -29,6 +29,11 @@ public enum GongEndpoint {
         return parameter;
     }
 
+    /** Whether it asks what Gong holds rather than erasing it. */
+    public boolean isDataFor() {
+        return this == DATA_FOR_EMAIL || this == DATA_FOR_PHONE;
+    }
+
     /** The last path segment: a label for logs, metrics and the audit trail that carries no identifier. */
     public String label() {
         return path.substring(path.lastIndexOf('/') + 1);

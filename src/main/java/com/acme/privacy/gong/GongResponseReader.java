@@ -15,11 +15,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@code requestId}, {@code errors[]}, data counts and {@code Retry-After} from any Gong answer, errors included. */
+/**
+ * Reads {@code requestId}, {@code errors[]}, data counts and {@code Retry-After} from any Gong answer, errors included.
+ * The lists that count as data left are those that hold the subject's content ({@code emails}, {@code calls},
+ * {@code meetings}, {@code customerData}, {@code customerEngagement}); the phone twin's {@code emailAddresses} and
+ * {@code matchingPhoneNumbers} only name the identifiers Gong matched.
+ */
 @Component
 class GongResponseReader {
 
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
+    private static final List<String> DATA_LISTS = List.of("emails", "calls", "meetings", "customerData", "customerEngagement");
 
     private final JsonMapper json;
 
@@ -32,12 +38,25 @@ class GongResponseReader {
         String requestId = body.path("requestId").isString() ? body.path("requestId").asString() : null;
         List<String> errors = new ArrayList<>();
         body.path("errors").forEach(error -> errors.add(error.asString()));
-        GongResponse.DataFound dataFound = body.has("emails") || body.has("calls")
-                ? new GongResponse.DataFound(body.path("emails").size(), body.path("calls").size(), body.path("meetings").size(),
-                body.path("customerData").size())
-                : null;
+        GongResponse.DataFound dataFound = endpoint.isDataFor() && answer.statusCode() / 100 == 2 ? dataFound(body) : null;
         Duration retryAfter = answer.headers().firstValue("Retry-After").map(GongResponseReader::retryAfter).orElse(null);
         return new GongResponse(endpoint, answer.statusCode(), requestId, errors, retryAfter, latency, dataFound);
+    }
+
+    /** Every list may be missing, which means none; anything that is not an object of lists is unreadable ({@code null}). */
+    private static GongResponse.DataFound dataFound(JsonNode body) {
+        if (!body.isObject()) {
+            return null;
+        }
+        int[] counts = new int[DATA_LISTS.size()];
+        for (int i = 0; i < counts.length; i++) {
+            JsonNode list = body.path(DATA_LISTS.get(i));
+            if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+                return null;
+            }
+            counts[i] = list.size();
+        }
+        return new GongResponse.DataFound(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 
     /** Whole seconds, as Gong sends; an HTTP date is accepted too. Anything else is treated as absent. */

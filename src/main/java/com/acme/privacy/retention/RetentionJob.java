@@ -1,69 +1,51 @@
 package com.acme.privacy.retention;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
-/**
- * Runs retention every few minutes on a thread of its own, on every replica (their batches do not overlap). A day's
- * closed requests are handled within minutes of falling due.
- */
+import com.acme.privacy.ScheduledJobs;
+import com.acme.privacy.erasure.lifecycle.RequestRetention;
+
+/** Runs retention every few minutes on one replica at a time: a day's closed requests go within minutes of falling due. */
 @Component
-class RetentionJob implements SmartLifecycle {
+class RetentionJob implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
-    private static final long EVERY_MINUTES = 10;
+    private static final Duration EVERY = Duration.ofMinutes(10);
+    /** Batches are short; a replica that died mid-run holds the job no longer than this. */
+    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
 
-    private final Retention retention;
+    private final RequestRetention retention;
     private final RetentionProperties properties;
-    private volatile ScheduledExecutorService executor;
+    private final ScheduledJobs jobs;
 
-    RetentionJob(Retention retention, RetentionProperties properties) {
+    RetentionJob(RequestRetention retention, RetentionProperties properties, ScheduledJobs jobs) {
         this.retention = retention;
         this.properties = properties;
+        this.jobs = jobs;
     }
 
     @Override
-    public void start() {
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
         if (!properties.enabled()) {
             log.warn("Retention is off (privacy.retention.enabled=false): nothing is purged or anonymised");
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::run, 1, EVERY_MINUTES, TimeUnit.MINUTES);
+        tasks.addFixedDelayTask(new FixedDelayTask(jobs.oneReplicaAtATime("retention", LOCK_AT_MOST, this::run), EVERY,
+                Duration.ofMinutes(1)));
     }
 
-    private void run() {
-        try {
-            int purged = retention.purgeDue();
-            int anonymised = retention.anonymiseDue();
-            if (purged + anonymised > 0) {
-                log.info("Retention: {} request(s) purged, {} anonymised", purged, anonymised);
-            }
-        } catch (RuntimeException e) {
-            // The next run tries again; a database outage must not end the schedule.
-            log.warn("Retention run failed: {}", e.getClass().getSimpleName());
+    void run() {
+        int purged = retention.purgeClosedFor(properties.purgeAfter());
+        int anonymised = retention.anonymiseClosedFor(properties.anonymiseAfter());
+        if (purged + anonymised > 0) {
+            log.info("Retention: {} request(s) purged, {} anonymised", purged, anonymised);
         }
-    }
-
-    @Override
-    public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null && !executor.isShutdown();
     }
 }

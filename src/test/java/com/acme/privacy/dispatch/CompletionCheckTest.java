@@ -111,7 +111,7 @@ class CompletionCheckTest {
         assertThat((String) JsonPath.read(details, "$.completion.completedAt")).isNotNull();
         List<Map<String, Object>> checks = JsonPath.read(details, "$.auditTrail.events[?(@.kind == 'COMPLETION_CHECK')].details");
         assertThat(checks).hasSize(2).allSatisfy(check -> assertThat(check).containsEntry("check", 1)
-                .containsEntry("found", Map.of("emails", 0, "calls", 0, "meetings", 0, "customerData", 0)));
+                .containsEntry("found", Map.of("emails", 0, "calls", 0, "meetings", 0, "customerData", 0, "customerEngagement", 0)));
         assertThat((Boolean) JsonPath.read(details, "$.auditTrail.intact")).isTrue();
         assertThat(details).doesNotContain(email, phone);
     }
@@ -131,6 +131,7 @@ class CompletionCheckTest {
         assertThat((List<Object>) JsonPath.read(body(api.get(id)), "$.auditTrail.events[?(@.details.resentAfterCheck == 1)]")).hasSize(1);
         assertThat(afterFirst).doesNotContain(email);
 
+        double escalated = metric("privacy_completion_checks_total{result=\"needs_attention\"}");
         dayPasses(id);
         String details = api.awaitStatus(id, "NEEDS_ATTENTION");
         assertThat(callsFor(email, "/erase-data-for-email-address")).as("not sent a third time by the check").hasSize(2);
@@ -138,8 +139,8 @@ class CompletionCheckTest {
         assertThat((Integer) JsonPath.read(details, "$.completion.lastCheck.email.emails")).isEqualTo(1);
         assertThat((Integer) JsonPath.read(details, "$.completion.lastCheck.check")).isEqualTo(2);
         Awaitility.await("the needs-attention gauge and counter").atMost(Duration.ofSeconds(5))
-                .until(() -> metrics().contains("privacy_requests_backlog{status=\"NEEDS_ATTENTION\"} 1.0")
-                        && metrics().contains("privacy_completion_checks_total{result=\"needs_attention\"} 1.0"));
+                .until(() -> metric("privacy_requests_backlog{status=\"NEEDS_ATTENTION\"}") >= 1
+                        && metric("privacy_completion_checks_total{result=\"needs_attention\"}") == escalated + 1);
 
         sandbox.releaseDataFor(email);
         api.retry(id).expectStatus().isOk();
@@ -164,6 +165,63 @@ class CompletionCheckTest {
 
         submitted(unique(), null);
         api.awaitStatus(id, "COMPLETED");
+    }
+
+    @Test
+    void anAnswerWithListsLeftOutReadsThemAsEmpty() {
+        String id = submitted(unique(), null);
+        sandbox.enqueueChecks(Reply.dataFor(Map.of("calls", List.of(Map.of("id", "c-9")))), Reply.dataFor(Map.of()));
+
+        dayPasses(id);
+        awaitChecks(id, 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) row(id).get("checks_with_data") == 1);
+        dayPasses(id);
+        String details = api.awaitStatus(id, "COMPLETED");
+
+        List<Map<String, Object>> found = JsonPath.read(details, "$.auditTrail.events[?(@.kind == 'COMPLETION_CHECK')].details.found");
+        assertThat(found).containsExactly(Map.of("emails", 0, "calls", 1, "meetings", 0, "customerData", 0, "customerEngagement", 0),
+                Map.of("emails", 0, "calls", 0, "meetings", 0, "customerData", 0, "customerEngagement", 0));
+    }
+
+    @Test
+    void anUnreadableAnswerIsAuditedAsAFailedCheck() {
+        String id = submitted(unique(), null);
+        sandbox.enqueueChecks(Reply.dataFor(Map.of("emails", "none")));
+
+        dayPasses(id);
+        String details = awaitChecks(id, 1);
+        assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[?(@.kind == 'COMPLETION_CHECK')].reason"))
+                .containsExactly("data-for-email-address failed: Gong's answer could not be read");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> failuresOf(id) == 1);
+        assertThat(row(id).get("status")).isEqualTo("SUBMITTED");
+        assertThat(((Timestamp) row(id).get("check_due_at")).toInstant()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+    }
+
+    @Test
+    void aCheckThatKeepsFailingNeedsAttentionAfterTheLastTryAllowed() {
+        String email = unique();
+        String id = submitted(email, null);
+        for (int check = 1; check <= 6; check++) {
+            sandbox.enqueueChecks(Reply.status(check % 2 == 0 ? 404 : 400));
+            dayPasses(id);
+            awaitChecks(id, check);
+        }
+        String details = api.awaitStatus(id, "NEEDS_ATTENTION");
+
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[-1].reason"))
+                .isEqualTo("6 completion checks in a row could not be made; the last: Gong answered 404");
+        assertThat(row(id).get("check_due_at")).isNull();
+        assertThat(callsFor(email, "/erase-data-for-email-address")).as("a failing check sends nothing again").hasSize(1);
+    }
+
+    private int failuresOf(String id) {
+        return jdbc.sql("SELECT check_failures FROM erasure_request WHERE id = CAST(? AS uuid)").param(id).query(Integer.class).single();
+    }
+
+    /** The value of one series in the scrape; 0 when it is not there yet. */
+    private double metric(String series) {
+        return metrics().lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElse(0.0);
     }
 
     private String metrics() {

@@ -21,6 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import com.acme.privacy.erasure.lifecycle.ClaimedRequest;
+import com.acme.privacy.erasure.lifecycle.DispatchOutcome;
+import com.acme.privacy.erasure.lifecycle.DispatchQueue;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.DispatcherTest;
 import com.acme.privacy.testsupport.GongConditions;

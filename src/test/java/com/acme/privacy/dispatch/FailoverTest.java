@@ -73,7 +73,7 @@ class FailoverTest {
         Map<String, Object> properties = new HashMap<>(overrides);
         properties.put("spring.datasource.url", database.via(proxy.port()).url());
         ServiceInstance leader = start("replica-a", properties);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> leader.bean(Dispatcher.class).isLeader());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> leader.bean(Standby.class).isLeader());
         return leader;
     }
 
@@ -118,7 +118,7 @@ class FailoverTest {
             proxy.cut();
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("SUBMITTED") == 12);
-            assertThat(standby.bean(Dispatcher.class).isLeader()).isTrue();
+            assertThat(standby.bean(Standby.class).isLeader()).isTrue();
             List<ReceivedCall> calls = sandbox.erasures();
             assertThat(calls).as("cut at %s: %s", cut, calls).extracting(ReceivedCall::status).containsOnly(200);
             assertThat(smallestGap(calls)).isGreaterThanOrEqualTo(INTERVAL.minus(JITTER));
@@ -144,7 +144,7 @@ class FailoverTest {
             proxy.cut();
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("SUBMITTED") == 9);
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !leader.bean(Dispatcher.class).isLeader());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !leader.bean(Standby.class).isLeader());
             Instant firstAfterCut = sandbox.erasures().stream().map(ReceivedCall::at).filter(at -> at.isAfter(cut)).findFirst()
                     .orElseThrow();
             assertThat(Duration.between(cut, firstAfterCut)).as("well within the 5-minute lease").isLessThan(Duration.ofSeconds(3));
@@ -168,7 +168,7 @@ class FailoverTest {
             // The answer arrives while the database is away: it cannot be recorded, nor the batch handed back (each
             // try waits out the pool's 3 s connection timeout), and the lead is lost with the lock's session.
             proxy.cut();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !only.bean(Dispatcher.class).isLeader());
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !only.bean(Standby.class).isLeader());
             proxy.restore();
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("SUBMITTED") == 5);
@@ -182,7 +182,7 @@ class FailoverTest {
     @Test
     void aStalledRoundGivesUpTheLeadSoThatAnotherReplicaTakesOver() throws Exception {
         ServiceInstance first = start("replica-a", Map.of("privacy.dispatch.watchdog-margin", "1s", "privacy.gong.read-timeout", "1s"));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> first.bean(Dispatcher.class).isLeader());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> first.bean(Standby.class).isLeader());
         ServiceInstance second = start("replica-b", Map.of());
         try (Connection blocker = DriverManager.getConnection(database.url(), database.username(), database.password());
              Statement statement = blocker.createStatement()) {
@@ -192,9 +192,9 @@ class FailoverTest {
             List<String> ids = submit(second.api(), 2);
 
             // The watchdog's limit here: the 2 s deadline, the slowest pace's 10 s and the 1 s margin.
-            Awaitility.await().atMost(Duration.ofSeconds(25)).until(() -> second.bean(Dispatcher.class).isLeader());
-            assertThat(first.bean(Dispatcher.class).isLeader()).isFalse();
-            assertThat(first.bean(Dispatcher.class).standingDown()).isEqualTo(StandDown.STALLED);
+            Awaitility.await().atMost(Duration.ofSeconds(25)).until(() -> second.bean(Standby.class).isLeader());
+            assertThat(first.bean(Standby.class).isLeader()).isFalse();
+            assertThat(first.bean(Standby.class).standingDown()).isEqualTo(StandDown.STALLED);
             assertThat(Api.body(first.management().get().uri("/actuator/health/dispatcher").exchange())).contains("\"DOWN\"", "STALLED");
             assertThat(Api.body(first.management().get().uri("/actuator/prometheus").exchange()))
                     .contains("privacy_dispatch_standing_down{reason=\"stalled\"} 1");
@@ -209,15 +209,15 @@ class FailoverTest {
     @Test
     void aReplicaWithoutTheKeyOfARequestStandsBackForOneThatHasIt() {
         ServiceInstance keyless = start("replica-a", Map.of("privacy.dispatch.missing-key-standby", "30s"));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> keyless.bean(Dispatcher.class).isLeader());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> keyless.bean(Standby.class).isLeader());
         ServiceInstance keyed = start("replica-b", Map.of("privacy.pii.encryption-keys.k2", ServiceInstance.Deployment.randomKey(),
                 "privacy.pii.active-key-id", "k2"));
 
         String id = submit(keyed.api(), 1).get(0);
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("SUBMITTED") == 1);
-        assertThat(keyed.bean(Dispatcher.class).isLeader()).isTrue();
-        assertThat(keyless.bean(Dispatcher.class).standingDown()).isEqualTo(StandDown.MISSING_KEY);
+        assertThat(keyed.bean(Standby.class).isLeader()).isTrue();
+        assertThat(keyless.bean(Standby.class).standingDown()).isEqualTo(StandDown.MISSING_KEY);
         assertThat(attempts(id)).isEqualTo(1);
         assertThat(sandbox.erasures()).hasSize(1);
     }

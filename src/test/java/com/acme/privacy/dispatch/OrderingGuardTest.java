@@ -57,7 +57,7 @@ class OrderingGuardTest {
     }
 
     private RestTestClient.ResponseSpec release(Api as, String id, String json) {
-        return as.client().post().uri(Api.REQUESTS + "/{id}/release", id).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+        return as.act(id, "release", json);
     }
 
     @Test
@@ -100,6 +100,34 @@ class OrderingGuardTest {
         String crms = api.as("crm").create(guarded(email, "\"holdUntilConfirmed\":true"));
         release(api.as("ops"), crms, "{\"reason\":\"Released by the DPO after the CRM ticket closed\"}").expectStatus().isOk();
         api.awaitStatus(crms, "SUBMITTED");
+    }
+
+    /**
+     * Another portal's erasure of the same subject is not shared with a request whose own time has not come: it would
+     * tell that portal that someone else asked, and send its subject before its CRM was cleared.
+     */
+    @Test
+    void anotherPortalsErasureReachesARequestOnlyOnceItIsDueItself() {
+        String email = unique();
+        String waiting = api.as("helpdesk").create(guarded(email, "\"notBefore\":\"" + Instant.now().plus(Duration.ofDays(7)) + "\""));
+        String held = api.as("tester").create(guarded(email, "\"holdUntilConfirmed\":true"));
+        String sent = api.as("crm").create("{\"email\":\"" + email + "\",\"regulation\":\"GDPR\"}");
+        api.awaitStatus(sent, "SUBMITTED");
+
+        for (String id : List.of(waiting, held)) {
+            String details = body(api.get(id));
+            assertThat((String) JsonPath.read(details, "$.gongRequestIds.email")).as("nothing of another portal's").isNull();
+            assertThat((List<Object>) JsonPath.read(details, "$.gongCalls")).isEmpty();
+        }
+
+        jdbc.sql("UPDATE erasure_request SET next_attempt_at = now() WHERE id = CAST(? AS uuid)").param(waiting).update();
+        String waited = api.awaitStatus(waiting, "SUBMITTED");
+        release(api, held, "{\"reason\":\"CRM erasure done, ticket 7\"}").expectStatus().isOk();
+        String released = api.awaitStatus(held, "SUBMITTED");
+        for (String details : List.of(waited, released)) {
+            assertThat((List<Object>) JsonPath.read(details, "$.gongCalls[?(@.details.sharedFrom)]")).as("its own call").isEmpty();
+        }
+        assertThat(erasuresOf(email)).as("each sent when its own time came").hasSize(3);
     }
 
     @Test

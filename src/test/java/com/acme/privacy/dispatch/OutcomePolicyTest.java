@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import com.acme.privacy.dispatch.GongCallRecord.Identifier;
+import com.acme.privacy.erasure.lifecycle.DispatchOutcome;
+import com.acme.privacy.erasure.lifecycle.GongCallRecord.Identifier;
 import com.acme.privacy.gong.GongEndpoint;
 import com.acme.privacy.gong.GongResponse;
 import com.acme.privacy.gong.GongUnavailable;
+
+import io.github.resilience4j.core.IntervalFunction;
 
 class OutcomePolicyTest {
 
@@ -18,10 +22,11 @@ class OutcomePolicyTest {
             Duration.ofMinutes(5), 50, 10, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(60),
             Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(15),
             Duration.ofSeconds(30), new DispatchProperties.Pace(0.5, 0.9, 0.01, Duration.ofHours(1)),
-            new DispatchProperties.CompletionCheck(true, Duration.ofHours(24), Duration.ofHours(1), 0.5));
+            new DispatchProperties.CompletionCheck(true, Duration.ofHours(24), Duration.ofHours(1), 0.5, 6));
     private final DispatchProperties properties = PROPERTIES;
-    private final OutcomePolicy policy = new OutcomePolicy(properties, new Backoff(properties.backoffInitial(),
-            properties.backoffMax(), () -> 1.0), Duration.ofMinutes(2));
+    /** Without jitter, so that the waits can be named. */
+    private final OutcomePolicy policy = new OutcomePolicy(properties,
+            IntervalFunction.ofExponentialBackoff(properties.backoffInitial(), 2, properties.backoffMax()), Duration.ofMinutes(2));
 
     private static GongResponse response(int status, String requestId, Duration retryAfter, String... errors) {
         return new GongResponse(GongEndpoint.ERASE_EMAIL, status, requestId, List.of(errors), retryAfter, Duration.ofMillis(120), null);
@@ -33,7 +38,7 @@ class OutcomePolicyTest {
 
     @Test
     void successWithARequestIdSubmitsOrMovesOnToTheNextIdentifier() {
-        assertThat(decide(response(200, "g-1", null), 1, true).outcome()).isInstanceOf(DispatchOutcome.Submitted.class);
+        assertThat(decide(response(200, "g-1", null), 1, true).outcome()).isEqualTo(new DispatchOutcome.Submitted(Duration.ofHours(24)));
         OutcomePolicy.Decision progress = decide(response(200, "g-1", null), 1, false);
         assertThat(progress.outcome()).isInstanceOf(DispatchOutcome.Progress.class);
         assertThat(progress.call().gongRequestId()).isEqualTo("g-1");
@@ -106,13 +111,29 @@ class OutcomePolicyTest {
     }
 
     @Test
-    void backoffDoublesFromThirtySecondsUpToAnHourWithJitter() {
-        Backoff top = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), () -> 1.0);
-        assertThat(top.after(1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(top.after(2)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(top.after(5)).isEqualTo(Duration.ofSeconds(480));
-        assertThat(top.after(10)).isEqualTo(Duration.ofHours(1));
-        Backoff bottom = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), () -> 0.0);
-        assertThat(bottom.after(2)).isEqualTo(Duration.ofSeconds(30));
+    void waitsDoubleFromBackoffInitialUpToBackoffMax() {
+        assertThat(policy.broken(1, "x")).isEqualTo(new DispatchOutcome.RetryLater(Duration.ofSeconds(30), "x; attempt 1 of 10"));
+        assertThat(((DispatchOutcome.RetryLater) policy.broken(2, "x")).delay()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(((DispatchOutcome.RetryLater) policy.broken(5, "x")).delay()).isEqualTo(Duration.ofSeconds(480));
+        assertThat(((DispatchOutcome.RetryLater) policy.broken(9, "x")).delay()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void theServicesBackoffSpreadsEachWaitBetweenHalfAndOneAndAHalfTimesTheDoublingUpToTheMax() {
+        IntervalFunction backoff = OutcomePolicy.backoff(properties);
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            long doubling = Math.min(30_000L << (attempt - 1), Duration.ofHours(1).toMillis());
+            for (int draw = 0; draw < 200; draw++) {
+                assertThat(backoff.apply(attempt)).isBetween(doubling / 2, Math.min(doubling * 3 / 2, Duration.ofHours(1).toMillis()));
+            }
+        }
+        assertThat(IntStream.range(0, 200).mapToObj(draw -> backoff.apply(2)).distinct().count())
+                .as("jittered").isGreaterThan(1);
+    }
+
+    @Test
+    void aResentErasureCountsNoAttemptYetIsJudgedLikeAnyOther() {
+        assertThat(decide(response(500, null, null), 0, true).outcome()).isInstanceOf(DispatchOutcome.RetryLater.class);
+        assertThat(decide(response(409, null, null), 0, true).outcome()).isInstanceOf(DispatchOutcome.RetryLater.class);
     }
 }

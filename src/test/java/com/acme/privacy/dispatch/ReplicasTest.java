@@ -78,14 +78,14 @@ class ReplicasTest {
         assertThat(calls).extracting(ReceivedCall::identifier).doesNotHaveDuplicates();
         assertThat(calls).extracting(ReceivedCall::status).containsOnly(200);
         assertAtMostPerWindow(calls, 6, Duration.ofSeconds(2));
-        assertThat(first.bean(Dispatcher.class).isLeader() ^ second.bean(Dispatcher.class).isLeader()).isTrue();
+        assertThat(first.bean(Standby.class).isLeader() ^ second.bean(Standby.class).isLeader()).isTrue();
 
-        ServiceInstance leader = first.bean(Dispatcher.class).isLeader() ? first : second;
+        ServiceInstance leader = first.bean(Standby.class).isLeader() ? first : second;
         ServiceInstance standby = leader == first ? second : first;
         leader.close();
         submit(standby.api(), 5);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("SUBMITTED") == 20);
-        assertThat(standby.bean(Dispatcher.class).isLeader()).isTrue();
+        assertThat(standby.bean(Standby.class).isLeader()).isTrue();
         assertThat(sandbox.erasures()).hasSize(20).extracting(ReceivedCall::identifier).doesNotHaveDuplicates();
     }
 

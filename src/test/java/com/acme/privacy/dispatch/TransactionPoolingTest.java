@@ -30,7 +30,7 @@ class TransactionPoolingTest {
                              "spring.flyway.user", database.username(), "spring.flyway.password", database.password()))) {
 
             Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> replica.bean(Dispatcher.class).standingDown() == StandDown.TRANSACTION_POOLING);
+                    .until(() -> replica.bean(Standby.class).standingDown() == StandDown.TRANSACTION_POOLING);
             String id = replica.api().create(request("pooled@example.com", null, "GDPR"));
 
             String health = Api.body(replica.management().get().uri("/actuator/health/dispatcher").exchange());
@@ -38,7 +38,7 @@ class TransactionPoolingTest {
             assertThat(Api.body(replica.management().get().uri("/actuator/prometheus").exchange()))
                     .contains("privacy_dispatch_standing_down{reason=\"transaction_pooling\"} 1");
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                    .until(() -> sandbox.erasures().isEmpty() && !replica.bean(Dispatcher.class).isLeader());
+                    .until(() -> sandbox.erasures().isEmpty() && !replica.bean(Standby.class).isLeader());
             assertThat(Api.body(replica.api().get(id))).contains("\"status\":\"PENDING\"");
         }
     }

@@ -39,7 +39,7 @@ class DeadlineExtensionTest {
     }
 
     private RestTestClient.ResponseSpec extend(Api as, String id, String json) {
-        return as.client().post().uri(Api.REQUESTS + "/{id}/extend", id).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+        return as.act(id, "extend", json);
     }
 
     @Test

@@ -58,7 +58,7 @@ class ErasureRequestsTest {
     @Test
     void findsTheOpenRequestOfASubject() {
         ErasureRequest closed = stored("subject-a");
-        closed.moveTo(ErasureStatus.CANCELLED, NOW);
+        closed.moveTo(StatusMove.CANCEL, NOW);
         requests.saveAndFlush(closed);
         ErasureRequest open = stored("subject-a");
 
@@ -105,13 +105,17 @@ class ErasureRequestsTest {
         String source = "overdue-" + UUID.randomUUID();
         ErasureRequest late = stored("s6", null, source, null, Regulation.GDPR, NOW.minus(60, ChronoUnit.DAYS));
         ErasureRequest lateButCancelled = stored("s7", null, source, null, Regulation.GDPR, NOW.minus(60, ChronoUnit.DAYS));
-        lateButCancelled.moveTo(ErasureStatus.CANCELLED, NOW);
+        lateButCancelled.moveTo(StatusMove.CANCEL, NOW);
         requests.saveAndFlush(lateButCancelled);
         stored("s8", null, source, null, Regulation.GDPR, NOW);
+        ErasureRequest lateAndUnconfirmed = stored("s10", null, source, null, Regulation.GDPR, NOW.minus(60, ChronoUnit.DAYS));
+        for (String status : List.of("DISPATCHING", "SUBMITTED", "NEEDS_ATTENTION")) {
+            jdbc.sql("UPDATE erasure_request SET status = ? WHERE id = ?").params(status, lateAndUnconfirmed.getId()).update();
+        }
 
         ErasureRequestFilter overdue = new ErasureRequestFilter(null, source, null, null, null, null, true);
         assertThat(requests.findAll(ErasureRequestSpecifications.matching(overdue, NOW), PageRequest.of(0, 10, Sort.by("createdAt"))))
-                .containsExactly(late);
+                .as("nothing was confirmed for the one that needs attention").containsExactlyInAnyOrder(late, lateAndUnconfirmed);
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.awaitility.Awaitility;
@@ -89,6 +91,21 @@ class GongClientTest {
         assertThat(sandbox.calls()).extracting(GongSandbox.ReceivedCall::path).containsExactly(
                 "/v2/data-privacy/data-for-email-address", "/v2/data-privacy/erase-data-for-email-address",
                 "/v2/data-privacy/data-for-email-address");
+    }
+
+    @Test
+    void readsAListLeftOutAsNoneAndAnythingButAnObjectOfListsAsUnreadable() {
+        GongClient client = basic(sandbox.baseUrl());
+        EmailAddress email = new EmailAddress("sparse@example.com");
+        sandbox.enqueueChecks(Reply.dataFor(Map.of()), Reply.dataFor(Map.of("meetings", List.of(Map.of("id", "m-1")))),
+                Reply.dataFor(Map.of("emails", "none")));
+
+        assertThat(client.dataForEmail(email).dataFound()).isEqualTo(new GongResponse.DataFound(0, 0, 0, 0, 0));
+        assertThat(client.dataForEmail(email).dataFound()).isEqualTo(new GongResponse.DataFound(0, 0, 1, 0, 0));
+        GongResponse unreadable = client.dataForEmail(email);
+        assertThat(unreadable.status()).isEqualTo(200);
+        assertThat(unreadable.dataFound()).isNull();
+        assertThat(client.eraseEmail(email).dataFound()).as("an erasure reports no data").isNull();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static com.acme.privacy.testsupport.Api.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Timestamp;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -24,14 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.acme.privacy.audit.AuditEntry;
 import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
+import com.acme.privacy.erasure.lifecycle.RequestRetention;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
-import com.acme.privacy.testsupport.SettableClock;
 import com.jayway.jsonpath.JsonPath;
 
-/** The job is off here, so that only the test moves retention along, with the clock. */
+/**
+ * The job is off here, so that only the test moves retention along. Time passes by moving a request's last status
+ * change back: retention counts in database time.
+ */
 @ApiTest
-@Import(SettableClock.Time.class)
 @TestPropertySource(properties = "privacy.retention.enabled=false")
 class RetentionTest {
 
@@ -39,10 +39,10 @@ class RetentionTest {
     int port;
 
     @Autowired
-    Retention retention;
+    RequestRetention retention;
 
     @Autowired
-    SettableClock clock;
+    RetentionProperties properties;
 
     @Autowired
     JdbcClient jdbc;
@@ -72,12 +72,12 @@ class RetentionTest {
         String before = body(viewer.get(id));
         api.cancel(id).expectStatus().isOk();
 
-        clock.advance(Period.ofDays(29));
-        retention.purgeDue();
+        age(id, Period.ofDays(29));
+        purge();
         assertThat(stored(id).get("email_ciphertext")).as("not yet due").isNotNull();
 
-        clock.advance(Period.ofDays(2));
-        assertThat(retention.purgeDue()).isPositive();
+        age(id, Period.ofDays(2));
+        assertThat(purge()).isPositive();
 
         Map<String, Object> row = stored(id);
         assertThat(row).containsEntry("email_ciphertext", null).containsEntry("phone_ciphertext", null)
@@ -105,8 +105,8 @@ class RetentionTest {
     void anOpenRequestIsNeverPurged() {
         String id = api.create(request(email, null, "GDPR"));
 
-        clock.advance(Period.ofDays(60));
-        retention.purgeDue();
+        age(id, Period.ofDays(60));
+        purge();
 
         assertThat(stored(id).get("email_ciphertext")).isNotNull();
     }
@@ -114,28 +114,59 @@ class RetentionTest {
     @Test
     void aPurgedRequestCanNeverBeSentAgain() {
         UUID id = UUID.fromString(api.create(request(email, null, "GDPR")));
-        fail(id);
-        clock.advance(Period.ofDays(31));
-        retention.purgeDue();
+        api.cancel(id.toString()).expectStatus().isOk();
+        age(id.toString(), Period.ofDays(31));
+        purge();
 
-        String problem = body(api.retry(id.toString()).expectStatus().isEqualTo(409));
-        assertThat(problem).contains("retention destroyed its identifiers");
+        assertThat(stored(id.toString()).get("identifiers_purged_at")).isNotNull();
+        api.retry(id.toString()).expectStatus().isEqualTo(409);
         assertThatThrownBy(() -> jdbc.sql("UPDATE erasure_request SET status = 'PENDING' WHERE id = ?").param(id).update())
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void unansweredRequestsKeepTheirIdentifiersUntilAPersonActs() {
+        UUID failed = UUID.fromString(api.create(request(email, phone, "GDPR")));
+        UUID attention = UUID.fromString(api.create(request("other-" + email, null, "GDPR")));
+        move(failed, "PENDING", "DISPATCHING", "FAILED");
+        move(attention, "PENDING", "DISPATCHING", "SUBMITTED", "NEEDS_ATTENTION");
+
+        age(failed.toString(), Period.ofMonths(26));
+        age(attention.toString(), Period.ofMonths(26));
+        purge();
+        anonymise();
+
+        for (UUID id : List.of(failed, attention)) {
+            assertThat(stored(id.toString()).get("email_ciphertext")).as("waits for a person").isNotNull();
+            api.retry(id.toString()).expectStatus().isOk();
+            assertThat(stored(id.toString()).get("status")).isEqualTo("PENDING");
+        }
+    }
+
+    @Test
+    void theRetentionClockCountsFromTheLastStatusChangeNotFromAnExtension() {
+        UUID id = UUID.fromString(api.create(request(email, null, "GDPR")));
+        move(id, "PENDING", "DISPATCHING", "SUBMITTED");
+
+        age(id.toString(), Period.ofDays(31));
+        api.as("ops").act(id.toString(), "extend", "{\"reason\": \"Complex request, ticket 9\"}").expectStatus().isOk();
+
+        assertThat(purge()).isPositive();
+        assertThat(stored(id.toString()).get("identifiers_purged_at")).isNotNull();
     }
 
     @Test
     void afterTheSecondPeriodTheRecordIsAnonymisedAndItsTrailStillVerifies() {
         String id = api.create(request(email, phone, "CCPA"));
         api.cancel(id).expectStatus().isOk();
-        clock.advance(Period.ofDays(31));
-        retention.purgeDue();
-        clock.advance(Period.ofMonths(23));
-        retention.anonymiseDue();
+        age(id, Period.ofDays(31));
+        purge();
+        age(id, Period.ofMonths(23));
+        anonymise();
         assertThat(stored(id).get("anonymised_at")).as("24 months and a day have passed, not 25").isNull();
 
-        clock.advance(Period.ofMonths(2));
-        assertThat(retention.anonymiseDue()).isPositive();
+        age(id, Period.ofMonths(2));
+        assertThat(anonymise()).isPositive();
 
         assertThat(stored(id)).containsEntry("email_hash", null).containsEntry("phone_hash", null)
                 .containsEntry("email_masked", null).containsEntry("phone_masked", null)
@@ -158,15 +189,29 @@ class RetentionTest {
         return jdbc.sql("SELECT * FROM erasure_request WHERE id = ?").param(UUID.fromString(id)).query().singleRow();
     }
 
-    /** As the dispatcher records a refusal by Gong: the status change and its events in one transaction. */
-    private void fail(UUID id) {
+    /** The request's last status change happened {@code period} earlier than it did. */
+    private void age(String id, Period period) {
+        jdbc.sql("UPDATE erasure_request SET status_changed_at = status_changed_at - CAST(? AS interval) WHERE id = ?")
+                .params(period.toString(), UUID.fromString(id)).update();
+    }
+
+    private int purge() {
+        return retention.purgeClosedFor(properties.purgeAfter());
+    }
+
+    private int anonymise() {
+        return retention.anonymiseClosedFor(properties.anonymiseAfter());
+    }
+
+    /** As the dispatcher moves a request, one allowed move at a time, each with its event, in one transaction. */
+    private void move(UUID id, String... statuses) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE erasure_request SET status = 'FAILED', first_dispatched_at = ?, updated_at = ? WHERE id = ?")
-                    .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), id).update();
-            auditTrail.record(List.of(
-                    new AuditEntry(id, "system:dispatcher@test", AuditEventKind.STATUS_CHANGED, "PENDING", "DISPATCHING", "Claimed", Map.of()),
-                    new AuditEntry(id, "system:dispatcher@test", AuditEventKind.STATUS_CHANGED, "DISPATCHING", "FAILED",
-                            "Gong refused the erasure", Map.of())));
+            for (int i = 1; i < statuses.length; i++) {
+                jdbc.sql("UPDATE erasure_request SET status = ?, first_dispatched_at = coalesce(first_dispatched_at, now()) WHERE id = ?")
+                        .params(statuses[i], id).update();
+                auditTrail.record(new AuditEntry(id, "system:dispatcher@test", AuditEventKind.STATUS_CHANGED, statuses[i - 1],
+                        statuses[i], "Moved by the test", Map.of()));
+            }
         });
     }
 }

@@ -72,6 +72,11 @@ public final class Api {
         return client.post().uri(REQUESTS + "/{id}/retry", id).exchange();
     }
 
+    /** An operator action with a body: {@code extend}, {@code release}, ... */
+    public RestTestClient.ResponseSpec act(String id, String action, String json) {
+        return client.post().uri(REQUESTS + "/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+    }
+
     /** Waits until the request reaches {@code status} and returns its details. */
     public String awaitStatus(String id, String status) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

@@ -348,42 +348,61 @@ public final class GongSandbox implements AutoCloseable {
         }
     }
 
-    /** A scripted answer to an erase call. */
+    /**
+     * A scripted answer to a call.
+     *
+     * @param body what a successful answer carries besides its request id, e.g. a data-for answer's lists
+     */
     public record Reply(int status, List<String> errors, String retryAfter, Duration delay, boolean succeed, Duration bodyStall,
-                        int padding) {
+                        int padding, Map<String, Object> body) {
+
+        private static Reply failing(int status, List<String> errors, String retryAfter) {
+            return new Reply(status, errors, retryAfter, Duration.ZERO, false, Duration.ZERO, 0, Map.of());
+        }
+
+        private static Reply succeeding(Duration delay, Duration bodyStall, int padding, Map<String, Object> body) {
+            return new Reply(200, List.of(), null, delay, true, bodyStall, padding, body);
+        }
 
         public static Reply status(int status) {
-            return new Reply(status, List.of("Scripted " + status), null, Duration.ZERO, false, Duration.ZERO, 0);
+            return failing(status, List.of("Scripted " + status), null);
         }
 
         /** Gong's integrity protection refusing the erasure, quoting the identifier as Gong might. */
         public static Reply integrityRefusal() {
-            return new Reply(400, List.of("Data integrity protection: too many objects would be deleted for %s"), null,
-                    Duration.ZERO, false, Duration.ZERO, 0);
+            return failing(400, List.of("Data integrity protection: too many objects would be deleted for %s"), null);
         }
 
         public static Reply rateLimited(String retryAfter) {
-            return new Reply(429, List.of("Too many requests"), retryAfter, Duration.ZERO, false, Duration.ZERO, 0);
+            return failing(429, List.of("Too many requests"), retryAfter);
         }
 
         /** Succeeds, after a delay. */
         public static Reply slow(Duration delay) {
-            return new Reply(200, List.of(), null, delay, true, Duration.ZERO, 0);
+            return succeeding(delay, Duration.ZERO, 0, Map.of());
         }
 
         /** Succeeds, but sends the headers and half the body, then nothing for {@code stall}. */
         public static Reply stalledBody(Duration stall) {
-            return new Reply(200, List.of(), null, Duration.ZERO, true, stall, 0);
+            return succeeding(Duration.ZERO, stall, 0, Map.of());
         }
 
         /** A 200 with a request id, then a filler field of {@code bytes} characters. */
         public static Reply hugeBody(int bytes) {
-            return new Reply(200, List.of(), null, Duration.ZERO, true, Duration.ZERO, bytes);
+            return succeeding(Duration.ZERO, Duration.ZERO, bytes, Map.of());
+        }
+
+        /** A data-for answer as Gong's schema allows it: a request id and only these of its optional lists. */
+        public static Reply dataFor(Map<String, Object> lists) {
+            return succeeding(Duration.ZERO, Duration.ZERO, 0, lists);
         }
 
         Answer answer(String requestId, String identifier) {
             if (succeed) {
-                return new Answer(200, Map.of("requestId", requestId), null, delay, bodyStall, padding);
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("requestId", requestId);
+                answer.putAll(body);
+                return new Answer(200, answer, null, delay, bodyStall, padding);
             }
             List<String> texts = new ArrayList<>();
             errors.forEach(error -> texts.add(error.replace("%s", identifier)));

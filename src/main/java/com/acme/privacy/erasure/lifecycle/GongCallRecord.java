@@ -1,4 +1,4 @@
-package com.acme.privacy.dispatch;
+package com.acme.privacy.erasure.lifecycle;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,17 +10,17 @@ import java.util.Map;
  * @param httpStatus {@code null} when no answer arrived
  * @param failure    why no answer arrived (timeout, connection failure, interruption), or {@code null}
  */
-record GongCallRecord(Identifier identifier, String endpoint, Integer httpStatus, String gongRequestId,
+public record GongCallRecord(Identifier identifier, String endpoint, Integer httpStatus, String gongRequestId,
                       List<String> errors, long latencyMs, String failure) {
 
-    enum Identifier { EMAIL, PHONE }
+    public enum Identifier { EMAIL, PHONE }
 
     /** Gong accepted it and gave its receipt. */
-    boolean accepted() {
+    public boolean accepted() {
         return httpStatus != null && httpStatus / 100 == 2 && gongRequestId != null;
     }
 
-    Map<String, Object> details(int attempt, String replica) {
+    public Map<String, Object> details(int attempt, String replica) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("attempt", attempt);
         details.put("endpoint", endpoint);

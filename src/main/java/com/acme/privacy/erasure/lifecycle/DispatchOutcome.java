@@ -1,16 +1,20 @@
-package com.acme.privacy.dispatch;
+package com.acme.privacy.erasure.lifecycle;
 
 import java.time.Duration;
 
 /** What a claim comes to. Only outcomes of the request's own making count an attempt. */
-sealed interface DispatchOutcome {
+public sealed interface DispatchOutcome {
 
     /** This identifier is erased; another remains, so the request stays claimed. */
     record Progress() implements DispatchOutcome {
     }
 
-    /** Every identifier is erased at Gong. */
-    record Submitted() implements DispatchOutcome {
+    /**
+     * Every identifier is erased at Gong.
+     *
+     * @param checkAfter when Gong is asked what is left; {@code null} with completion checks off
+     */
+    record Submitted(Duration checkAfter) implements DispatchOutcome {
     }
 
     /** Needs a human; no automatic retry. */

@@ -1,4 +1,4 @@
-package com.acme.privacy.dispatch;
+package com.acme.privacy.erasure.lifecycle;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,11 +14,11 @@ import com.acme.privacy.pii.Sealed;
  * @param leaseUntil the claim's lease end; unique to this claim, it fences the claim's outcome
  * @param subject    the email's keyed hash: requests of several portals for one subject share Gong's calls
  */
-record ClaimedRequest(UUID id, int attempt, Sealed email, Sealed phone, String gongEmailRequestId,
+public record ClaimedRequest(UUID id, int attempt, Sealed email, Sealed phone, String gongEmailRequestId,
                       String gongPhoneRequestId, Instant leaseUntil, String correlationId, Subject subject) {
 
     /** The keyed hashes of the request's identifiers; compared by content. */
-    record Subject(byte[] emailHash, byte[] phoneHash) {
+    public record Subject(byte[] emailHash, byte[] phoneHash) {
 
         @Override
         public boolean equals(Object other) {
@@ -30,7 +30,7 @@ record ClaimedRequest(UUID id, int attempt, Sealed email, Sealed phone, String g
             return 31 * Arrays.hashCode(emailHash) + Arrays.hashCode(phoneHash);
         }
 
-        boolean sharesEmailWith(Subject other) {
+        public boolean sharesEmailWith(Subject other) {
             return Arrays.equals(emailHash, other.emailHash);
         }
     }

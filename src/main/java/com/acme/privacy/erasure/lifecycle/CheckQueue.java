@@ -1,5 +1,6 @@
-package com.acme.privacy.dispatch;
+package com.acme.privacy.erasure.lifecycle;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import com.acme.privacy.audit.AuditEntry;
 import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.erasure.StatusMove;
 import com.acme.privacy.pii.Sealed;
 
 /**
@@ -23,12 +25,13 @@ import com.acme.privacy.pii.Sealed;
  * that dies leaves the check due again when the lease ends; outcomes are fenced by the claim, as erasures are.
  */
 @Component
-class CheckQueue {
+public class CheckQueue {
 
+    private static final String SUBMITTED = ErasureStatus.SUBMITTED.sql();
     private static final String CLAIM = """
             WITH due AS (
                 SELECT id FROM erasure_request
-                WHERE status = 'SUBMITTED' AND check_due_at <= now()
+                WHERE status = %s AND check_due_at <= now()
                 ORDER BY check_due_at, id
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED)
@@ -37,23 +40,23 @@ class CheckQueue {
                 lease_until = now() + make_interval(secs => :leaseSeconds), leased_by = :replica, version = r.version + 1
             FROM due WHERE r.id = due.id
             RETURNING r.id, r.email_key_id, r.email_ciphertext, r.phone_key_id, r.phone_ciphertext, r.sealed_to_request,
-                      r.checks_with_data, r.lease_until, r.correlation_id
-            """;
-    private static final String FENCE = " WHERE id = :id AND status = 'SUBMITTED' AND leased_by = :replica AND lease_until = :leaseUntil";
+                      r.checks_with_data, r.check_failures, r.lease_until, r.correlation_id
+            """.formatted(SUBMITTED);
+    private static final String FENCE = " WHERE id = :id AND status = " + SUBMITTED
+            + " AND leased_by = :replica AND lease_until = :leaseUntil";
     private static final String END_CLAIM = ", lease_until = NULL, leased_by = NULL, updated_at = now(), version = version + 1";
+    private static final String LAST_CHECK = ", last_check = coalesce(CAST(:lastCheck AS jsonb), last_check)";
 
     private final AuditTrail auditTrail;
     private final JdbcClient jdbc;
-    private final DispatchProperties.CompletionCheck settings;
 
-    CheckQueue(AuditTrail auditTrail, JdbcClient jdbc, DispatchProperties properties) {
+    CheckQueue(AuditTrail auditTrail, JdbcClient jdbc) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
-        this.settings = properties.completionCheck();
     }
 
     @Transactional
-    List<ClaimedCheck> claim(int limit, Duration lease, String replica) {
+    public List<ClaimedCheck> claim(int limit, Duration lease, String replica) {
         return jdbc.sql(CLAIM)
                 .param("limit", limit)
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
@@ -66,6 +69,7 @@ class CheckQueue {
                             rs.getBytes("phone_ciphertext") == null ? null
                                     : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext"), sealedTo),
                             rs.getInt("checks_with_data"),
+                            rs.getInt("check_failures"),
                             rs.getObject("lease_until", OffsetDateTime.class).toInstant(),
                             rs.getString("correlation_id"));
                 })
@@ -75,43 +79,35 @@ class CheckQueue {
     /**
      * Records the check's calls and, unless the claim was lost meanwhile, its verdict, in one transaction.
      *
-     * @param lastCheck the check's summary as JSON, or {@code null} when it could not be made
+     * @param lastCheck the check's summary as JSON, or {@code null} when it found nothing to summarise
      * @return whether the claim was still held
      */
     @Transactional
-    boolean record(ClaimedCheck check, String replica, CheckVerdict verdict, String lastCheck, List<AuditEntry> calls) {
-        String set = verdict instanceof CheckVerdict.Completed
-                ? "status = 'COMPLETED', completed_at = now(), check_due_at = NULL, last_check = CAST(:lastCheck AS jsonb)"
-                : verdict instanceof CheckVerdict.DataLeft ? "checks_with_data = checks_with_data + 1, "
-                + "check_due_at = now() + make_interval(secs => :delaySeconds), last_check = CAST(:lastCheck AS jsonb)"
-                : verdict instanceof CheckVerdict.NeedsAttention ? "status = 'NEEDS_ATTENTION', checks_with_data = checks_with_data + 1, "
-                + "check_due_at = NULL, last_check = CAST(:lastCheck AS jsonb)"
-                : "check_due_at = now() + make_interval(secs => :delaySeconds)";
-        Duration delay = verdict instanceof CheckVerdict.Later later ? later.delay() : settings.delay();
-        JdbcClient.StatementSpec update = jdbc.sql("UPDATE erasure_request SET " + set + END_CLAIM + FENCE)
+    public boolean record(ClaimedCheck check, String replica, CheckVerdict verdict, String lastCheck, List<AuditEntry> calls) {
+        boolean held = jdbc.sql("UPDATE erasure_request SET " + assignments(verdict) + LAST_CHECK + END_CLAIM + FENCE)
                 .param("id", check.id()).param("replica", replica)
                 .param("leaseUntil", OffsetDateTime.ofInstant(check.leaseUntil(), ZoneOffset.UTC))
-                .param("delaySeconds", delay.toMillis() / 1000.0);
-        if (lastCheck != null) {
-            update = update.param("lastCheck", lastCheck);
-        }
-        boolean held = update.update() == 1;
+                .param("delaySeconds", delay(verdict).toMillis() / 1000.0)
+                .param("lastCheck", lastCheck, Types.VARCHAR)
+                .update() == 1;
         List<AuditEntry> events = new ArrayList<>(calls);
-        ErasureStatus to = verdict instanceof CheckVerdict.Completed ? ErasureStatus.COMPLETED
-                : verdict instanceof CheckVerdict.NeedsAttention ? ErasureStatus.NEEDS_ATTENTION : null;
-        if (held && to != null) {
+        StatusMove move = verdict instanceof CheckVerdict.Completed ? StatusMove.COMPLETE
+                : verdict instanceof CheckVerdict.NeedsAttention ? StatusMove.ESCALATE : null;
+        if (held && move != null) {
+            String reason = verdict instanceof CheckVerdict.NeedsAttention attention ? attention.reason()
+                    : "Gong holds nothing more of the subject";
             events.add(new AuditEntry(check.id(), DispatchQueue.dispatcher(replica), AuditEventKind.STATUS_CHANGED,
-                    ErasureStatus.SUBMITTED.name(), to.name(), to == ErasureStatus.COMPLETED
-                    ? "Gong holds nothing more of the subject" : "Gong still holds data of the subject after the erasure was sent again",
-                    Map.of("check", check.number())));
+                    move.onlyFrom().name(), move.to().name(), reason, Map.of("check", check.number())));
         }
-        auditTrail.record(events);
+        if (!events.isEmpty()) {
+            auditTrail.record(events);
+        }
         return held;
     }
 
     /** Hands claimed checks back, due again after {@code delay}; nothing is recorded, as nothing was asked of Gong. */
     @Transactional
-    void postpone(List<ClaimedCheck> checks, String replica, Duration delay) {
+    public void postpone(List<ClaimedCheck> checks, String replica, Duration delay) {
         for (ClaimedCheck check : checks) {
             jdbc.sql("UPDATE erasure_request SET check_due_at = now() + make_interval(secs => :delaySeconds)" + END_CLAIM + FENCE)
                     .param("id", check.id()).param("replica", replica)
@@ -119,5 +115,28 @@ class CheckQueue {
                     .param("delaySeconds", delay.toMillis() / 1000.0)
                     .update();
         }
+    }
+
+    private static String assignments(CheckVerdict verdict) {
+        if (verdict instanceof CheckVerdict.Completed) {
+            return "status = " + StatusMove.COMPLETE.to().sql() + ", completed_at = now(), check_due_at = NULL, check_failures = 0";
+        }
+        if (verdict instanceof CheckVerdict.DataLeft) {
+            return "checks_with_data = checks_with_data + 1, check_failures = 0, "
+                    + "check_due_at = now() + make_interval(secs => :delaySeconds)";
+        }
+        if (verdict instanceof CheckVerdict.NeedsAttention attention) {
+            return "status = " + StatusMove.ESCALATE.to().sql() + ", check_due_at = NULL"
+                    + (attention.dataLeft() ? ", checks_with_data = checks_with_data + 1" : ", check_failures = check_failures + 1");
+        }
+        boolean failed = ((CheckVerdict.Later) verdict).failed();
+        return "check_due_at = now() + make_interval(secs => :delaySeconds)" + (failed ? ", check_failures = check_failures + 1" : "");
+    }
+
+    private static Duration delay(CheckVerdict verdict) {
+        if (verdict instanceof CheckVerdict.DataLeft dataLeft) {
+            return dataLeft.delay();
+        }
+        return verdict instanceof CheckVerdict.Later later ? later.delay() : Duration.ZERO;
     }
 }

@@ -1,4 +1,4 @@
-package com.acme.privacy.dispatch;
+package com.acme.privacy.erasure.lifecycle;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,12 +9,14 @@ import com.acme.privacy.pii.Sealed;
  * A submitted request claimed for its completion check under a lease.
  *
  * @param checksWithData how many earlier checks found data left: after the first, the erasure was sent again
+ * @param failures       how many checks in a row could not be made
  * @param leaseUntil     the claim's lease end; it fences the check's outcome
  */
-record ClaimedCheck(UUID id, Sealed email, Sealed phone, int checksWithData, Instant leaseUntil, String correlationId) {
+public record ClaimedCheck(UUID id, Sealed email, Sealed phone, int checksWithData, int failures, Instant leaseUntil,
+                           String correlationId) {
 
     /** The number of this check, from 1. */
-    int number() {
+    public int number() {
         return checksWithData + 1;
     }
 }

@@ -1,0 +1,66 @@
+package com.acme.privacy.dispatch;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.acme.privacy.erasure.lifecycle.CheckQueue;
+import com.acme.privacy.erasure.lifecycle.ClaimedCheck;
+
+/**
+ * Completion checks come after erasures: only when no erasure is due, and only within their share of the day's
+ * budget. Each takes up to four calls (two checks, two erasures sent again).
+ */
+@Component
+class CheckBatch {
+
+    private final CheckQueue checks;
+    private final CompletionChecker checker;
+    private final BatchSizing sizing;
+    private final DispatchWatchdog watchdog;
+    private final DispatchProperties properties;
+    private volatile boolean stopping;
+
+    CheckBatch(CheckQueue checks, CompletionChecker checker, BatchSizing sizing, DispatchWatchdog watchdog,
+               DispatchProperties properties) {
+        this.checks = checks;
+        this.checker = checker;
+        this.sizing = sizing;
+        this.watchdog = watchdog;
+        this.properties = properties;
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    void start() {
+        stopping = false;
+    }
+
+    /** @return whether a full batch was checked without a halt */
+    boolean check(GateReadings.State state, int erasureBatch) {
+        DispatchProperties.CompletionCheck settings = properties.completionCheck();
+        if (!settings.enabled() || state.budgetUsed() >= settings.maxBudgetShare() * state.budgetLimit()) {
+            return false;
+        }
+        int size = Math.max(1, erasureBatch / 2);
+        List<ClaimedCheck> claimed = checks.claim(size, properties.lease(), properties.replicaId());
+        long leaseEnds = System.nanoTime() + properties.lease().toNanos();
+        for (int i = 0; i < claimed.size(); i++) {
+            watchdog.progress();
+            boolean outOfTime = System.nanoTime() + sizing.worstCasePerRequest().multipliedBy(2).toNanos() > leaseEnds;
+            CompletionChecker.Halt halt = stopping || outOfTime ? new CompletionChecker.Halt(Duration.ZERO, "no time left in this claim")
+                    : checker.check(claimed.get(i));
+            if (halt != null) {
+                List<ClaimedCheck> unchecked = claimed.subList(stopping || outOfTime ? i : i + 1, claimed.size());
+                if (!unchecked.isEmpty()) {
+                    checks.postpone(unchecked, properties.replicaId(), halt.delay());
+                }
+                return false;
+            }
+        }
+        return claimed.size() == size;
+    }
+}
