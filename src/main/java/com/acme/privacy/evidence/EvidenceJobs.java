@@ -1,62 +1,53 @@
 package com.acme.privacy.evidence;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import com.acme.privacy.ScheduledJobs;
+
 /**
- * Runs anchoring and the global verification on a thread of their own: a verification of millions of events takes
- * minutes and must not hold up the shared scheduler that refreshes the metrics. Every replica checks each minute
- * whether either is due; PostgreSQL locks let one replica do it.
+ * Anchoring and the global verification: each replica checks every minute whether one is due, and one replica at a
+ * time runs each. A verification of millions of events takes minutes; the scheduler has threads enough that the
+ * metrics refreshes go on meanwhile.
  */
 @Component
-class EvidenceJobs implements SmartLifecycle {
+class EvidenceJobs implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceJobs.class);
-    private static final long CHECK_EVERY_MINUTES = 1;
+    private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
+    /** Both bound their own transactions to 30 minutes. */
+    private static final Duration LOCK_AT_MOST = Duration.ofMinutes(45);
 
     private final AuditAnchors anchors;
     private final AuditVerification verification;
-    private volatile ScheduledExecutorService executor;
+    private final ScheduledJobs jobs;
 
-    EvidenceJobs(AuditAnchors anchors, AuditVerification verification) {
+    EvidenceJobs(AuditAnchors anchors, AuditVerification verification, ScheduledJobs jobs) {
         this.anchors = anchors;
         this.verification = verification;
+        this.jobs = jobs;
     }
 
     @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-evidence");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runDue, CHECK_EVERY_MINUTES, CHECK_EVERY_MINUTES, TimeUnit.MINUTES);
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(jobs.oneReplicaAtATime("audit-anchor", LOCK_AT_MOST, this::anchor), CHECK_EVERY,
+                CHECK_EVERY));
+        tasks.addFixedDelayTask(new FixedDelayTask(jobs.oneReplicaAtATime("audit-verification", LOCK_AT_MOST, this::verify),
+                CHECK_EVERY, CHECK_EVERY));
     }
 
-    private void runDue() {
-        try {
-            anchors.anchorIfDue().ifPresent(anchor -> log.info("Audit anchor {} taken over {} request(s)", anchor.id(), anchor.requests()));
-            verification.verifyIfDue().ifPresent(result -> log.info("Audit trails verified: {} request(s), {} broken",
-                    result.requests(), result.chainsBroken()));
-        } catch (RuntimeException e) {
-            // The next minute tries again; a database outage must not end the schedule.
-            log.warn("Audit evidence job failed: {}", e.getClass().getSimpleName());
-        }
+    private void anchor() {
+        anchors.anchorIfDue().ifPresent(anchor -> log.info("Audit anchor {} taken over {} request(s)", anchor.id(), anchor.requests()));
     }
 
-    @Override
-    public void stop() {
-        executor.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null && !executor.isShutdown();
+    private void verify() {
+        verification.verifyIfDue().ifPresent(result -> log.info("Audit trails verified: {} request(s), {} broken",
+                result.requests(), result.chainsBroken()));
     }
 }
