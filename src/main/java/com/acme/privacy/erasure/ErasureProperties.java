@@ -16,6 +16,8 @@ import jakarta.validation.constraints.NotNull;
  *                                deadline, so an older one would jump it
  * @param auditRecheckInterval    how long a request's verified audit trail is trusted before a read re-hashes all of it
  * @param otherRegulationExtension how far the deadline of a request under regulation OTHER may be extended, once
+ * @param deadlineWarning         how long before its deadline a FAILED or NEEDS_ATTENTION request is counted as due
+ *                                soon, for the alert that a person must act
  */
 @ConfigurationProperties("privacy.erasure")
 @Validated
@@ -24,5 +26,6 @@ public record ErasureProperties(
         @DefaultValue("5m") @NotNull @DurationMin(seconds = 0) Duration maxClockSkew,
         @DefaultValue("90d") @NotNull @DurationMin(days = 1) Duration maxReceiptAge,
         @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration auditRecheckInterval,
-        @DefaultValue("30d") @NotNull @DurationMin(seconds = 0) Duration otherRegulationExtension) {
+        @DefaultValue("30d") @NotNull @DurationMin(seconds = 0) Duration otherRegulationExtension,
+        @DefaultValue("7d") @NotNull @DurationMin(seconds = 0) Duration deadlineWarning) {
 }

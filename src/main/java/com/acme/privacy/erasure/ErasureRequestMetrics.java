@@ -1,9 +1,7 @@
 package com.acme.privacy.erasure;
 
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -34,13 +32,15 @@ class ErasureRequestMetrics implements SchedulingConfigurer {
             + ErasureStatus.sqlList(ErasureStatus.UNANSWERED) + ")";
 
     private static final String OLDEST_HELD = "SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0) FROM erasure_request "
-            + "WHERE status = 'HELD'";
-    /** Statuses counted in the backlog: not answered yet, or answered but not done. */
-    private static final Set<ErasureStatus> BACKLOG = EnumSet.of(ErasureStatus.HELD, ErasureStatus.PENDING, ErasureStatus.DISPATCHING,
-            ErasureStatus.FAILED, ErasureStatus.NEEDS_ATTENTION);
+            + "WHERE status = " + ErasureStatus.HELD.sql();
+    private static final String DUE_SOON = "SELECT count(*) FROM erasure_request WHERE status = ? "
+            + "AND due_at < now() + make_interval(secs => ?)";
 
-    private record Snapshot(Map<ErasureStatus, Long> backlog, double oldestPendingAgeSeconds, double oldestHeldAgeSeconds,
-                            long overdue) {
+    /**
+     * @param dueSoon requests waiting for a person whose deadline is within the warning, or passed
+     */
+    private record Snapshot(Map<ErasureStatus, Long> backlog, Map<ErasureStatus, Long> dueSoon, double oldestPendingAgeSeconds,
+                            double oldestHeldAgeSeconds, long overdue) {
     }
 
     private final MetricsProperties properties;
@@ -49,15 +49,24 @@ class ErasureRequestMetrics implements SchedulingConfigurer {
     // Looked up once per tag set: building and registering a counter on every request showed in the intake's profile.
     private final Map<String, Counter> received = new ConcurrentHashMap<>();
     private final Map<String, Counter> repeats = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), 0, 0, 0);
+    private final double deadlineWarningSeconds;
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), 0, 0, 0);
 
-    ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters, MetricsProperties properties) {
+    ErasureRequestMetrics(JdbcClient jdbc, MeterRegistry meters, MetricsProperties properties, ErasureProperties erasure) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.meters = meters;
-        for (ErasureStatus status : BACKLOG) {
+        this.deadlineWarningSeconds = erasure.deadlineWarning().toSeconds();
+        for (ErasureStatus status : ErasureStatus.UNANSWERED) {
             Gauge.builder("privacy.requests.backlog", this, metrics -> metrics.snapshot.backlog().getOrDefault(status, 0L))
-                    .description("Requests held, waiting, failed or needing attention, by status")
+                    .description("Requests not yet answered (held, waiting, failed or needing attention), by status")
+                    .tag("status", status.name())
+                    .register(meters);
+        }
+        for (ErasureStatus status : ErasureStatus.AWAITING_PERSON) {
+            Gauge.builder("privacy.requests.due.soon", this, metrics -> metrics.snapshot.dueSoon().getOrDefault(status, 0L))
+                    .description("Requests waiting for a person whose deadline is within privacy.erasure.deadline-warning, "
+                            + "or passed, by status")
                     .tag("status", status.name())
                     .register(meters);
         }
@@ -70,7 +79,7 @@ class ErasureRequestMetrics implements SchedulingConfigurer {
                 .baseUnit("seconds")
                 .register(meters);
         Gauge.builder("privacy.requests.overdue", this, metrics -> metrics.snapshot.overdue())
-                .description("Requests past their legal due date and not yet submitted to Gong")
+                .description("Requests past their legal due date and not yet answered")
                 .register(meters);
     }
 
@@ -109,14 +118,18 @@ class ErasureRequestMetrics implements SchedulingConfigurer {
     void refresh() {
         try {
             Map<ErasureStatus, Long> backlog = new EnumMap<>(ErasureStatus.class);
-            for (ErasureStatus status : BACKLOG) {
+            for (ErasureStatus status : ErasureStatus.UNANSWERED) {
                 backlog.put(status, jdbc.sql("SELECT count(*) FROM erasure_request WHERE status = ?").param(status.name())
                         .query(Long.class).single());
+            }
+            Map<ErasureStatus, Long> dueSoon = new EnumMap<>(ErasureStatus.class);
+            for (ErasureStatus status : ErasureStatus.AWAITING_PERSON) {
+                dueSoon.put(status, jdbc.sql(DUE_SOON).param(status.name()).param(deadlineWarningSeconds).query(Long.class).single());
             }
             double oldest = jdbc.sql(OLDEST_OPEN).query(Double.class).single();
             double oldestHeld = jdbc.sql(OLDEST_HELD).query(Double.class).single();
             long overdue = jdbc.sql(OVERDUE).query(Long.class).single();
-            snapshot = new Snapshot(backlog, oldest, oldestHeld, overdue);
+            snapshot = new Snapshot(backlog, dueSoon, oldest, oldestHeld, overdue);
         } catch (DataAccessException e) {
             log.debug("Backlog metrics not refreshed: {}", e.getClass().getSimpleName());
         }

@@ -95,7 +95,7 @@ class EnvironmentBindingTest {
         assertThat(dispatch.pace()).isEqualTo(new DispatchProperties.Pace(0.6, 0.8, 0.02, Duration.ofHours(2)));
         assertThat(dispatch.shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
         assertThat(dispatch.completionCheck()).isEqualTo(
-                new DispatchProperties.CompletionCheck(false, Duration.ofHours(12), Duration.ofMinutes(30), 0.25));
+                new DispatchProperties.CompletionCheck(false, Duration.ofHours(12), Duration.ofMinutes(30), 0.25, 6));
 
         ErasureProperties erasure = binder.bind("privacy.erasure", ErasureProperties.class).get();
         assertThat(erasure.otherRegulationDeadline()).isEqualTo(Duration.ofDays(20));

@@ -33,7 +33,7 @@ class HelmChartTest {
             "gong_daily_budget_limit_calls", "resilience4j_circuitbreaker_state",
             "resilience4j_ratelimiter_available_permissions", "privacy_quota_daily_used_ratio", "privacy_audit_chains_broken",
             "privacy_audit_anchors_broken", "privacy_audit_last_verification_timestamp_seconds",
-            "privacy_audit_last_anchor_timestamp_seconds", "privacy_requests_oldest_held_age_seconds");
+            "privacy_audit_last_anchor_timestamp_seconds", "privacy_requests_oldest_held_age_seconds", "privacy_requests_due_soon");
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:privacy|gong|resilience4j)_[a-z0-9_]+");
 
     private final HelmChart.Manifests defaults = HelmChart.template();
@@ -126,7 +126,7 @@ class HelmChartTest {
                 "PrivacyRequestsGongMisconfigured", "PrivacyRequestsDispatcherStandingDown", "PrivacyRequestsOldestPendingTooOld", "PrivacyRequestsOverdue", "PrivacyRequestsFailed",
                 "PrivacyRequestsGongBudgetNearlySpent", "PrivacyRequestsClientNearDailyQuota", "PrivacyRequestsAuditBroken",
                 "PrivacyRequestsAuditEvidenceStale", "PrivacyRequestsNeedAttention", "PrivacyRequestsHeldTooLong",
-                "PrivacyRequestsNoActiveDispatcher");
+                "PrivacyRequestsNoActiveDispatcher", "PrivacyRequestsAwaitingPersonNearDeadline");
         assertThat(rules.get("PrivacyRequestsGongCircuitOpen")).containsEntry("for", "15m");
         assertThat((String) rules.get("PrivacyRequestsOldestPendingTooOld").get("expr")).endsWith("> 48 * 3600");
         assertThat((String) rules.get("PrivacyRequestsGongBudgetNearlySpent").get("expr")).endsWith("> 80");

@@ -21,7 +21,7 @@ record ErasureRequestView(
         Instant receivedAt,
         @Schema(description = "The deadline in force, extended or not") Instant dueAt,
         @Schema(description = "The deadline before its one extension; null unless extended") Instant originalDueAt,
-        @Schema(description = "Past dueAt and not yet submitted to Gong") boolean overdue,
+        @Schema(description = "Past dueAt and not yet answered (HELD, PENDING, DISPATCHING, FAILED or NEEDS_ATTENTION)") boolean overdue,
         @Schema(description = "Ordering guard: not sent to Gong before this time") Instant notBefore,
         @Schema(description = "Ordering guard: HELD until released") boolean holdUntilConfirmed,
         @Schema(description = "Attempts counted against the retry limit") int attempts,
