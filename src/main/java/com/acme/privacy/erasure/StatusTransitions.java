@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +23,16 @@ public class StatusTransitions {
 
     private final ErasureRequests requests;
     private final AuditTrail auditTrail;
+    private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final Deadlines deadlines;
-
-    StatusTransitions(ErasureRequests requests, AuditTrail auditTrail, Deadlines deadlines, Clock clock) {
+    StatusTransitions(ErasureRequests requests, AuditTrail auditTrail, Deadlines deadlines, ApplicationEventPublisher events,
+                      Clock clock) {
         this.requests = requests;
         this.auditTrail = auditTrail;
         this.deadlines = deadlines;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,6 +44,7 @@ public class StatusTransitions {
             throw new TransitionNotAllowed(id, "Erasure request " + id + " was already sent to Gong and can no longer be cancelled");
         }
         audit(request.getId(), actor, request.moveTo(StatusMove.CANCEL, clock.instant()), StatusMove.CANCEL.to(), reason);
+        tellPortal(request, RequestChange.CANCELLED);
         return request;
     }
 
@@ -77,6 +81,7 @@ public class StatusTransitions {
             throw new TransitionNotAllowed(id, request.getStatus(), StatusMove.RELEASE.to());
         }
         audit(request.getId(), actor, request.release(clock.instant()), StatusMove.RELEASE.to(), reason);
+        tellPortal(request, RequestChange.HOLD_RELEASED);
         return request;
     }
 
@@ -108,7 +113,15 @@ public class StatusTransitions {
         requests.flush();
         auditTrail.record(new AuditEntry(request.getId(), actor, AuditEventKind.DEADLINE_EXTENDED, null, null, reason,
                 Map.of("from", previous.toString(), "to", extendedTo.toString(), "regulation", request.getRegulation().name())));
+        tellPortal(request, RequestChange.DEADLINE_EXTENDED);
         return request;
+    }
+
+    /** In this transaction, so that the portal hears of the change exactly when it is committed. */
+    private void tellPortal(ErasureRequest request, RequestChange change) {
+        events.publishEvent(new ErasureRequestChanged(UUID.randomUUID(), request.getId(), request.getSource(),
+                request.getExternalReference(), change, request.getStatus(), clock.instant(), request.getReceivedAt(),
+                request.getDueAt(), request.getOriginalDueAt()));
     }
 
     private ErasureRequest lock(UUID id) {

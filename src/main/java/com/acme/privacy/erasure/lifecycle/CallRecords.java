@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,12 +42,14 @@ public class CallRecords {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ClaimFence fence;
+    private final ChangeNotices notices;
 
-    CallRecords(AuditTrail auditTrail, JdbcClient jdbc, JsonMapper json, ClaimFence fence) {
+    CallRecords(AuditTrail auditTrail, JdbcClient jdbc, JsonMapper json, ClaimFence fence, ChangeNotices notices) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.json = json;
         this.fence = fence;
+        this.notices = notices;
     }
 
     /**
@@ -60,8 +63,9 @@ public class CallRecords {
         String receiptColumn = !call.accepted() ? null
                 : call.identifier() == GongCallRecord.Identifier.EMAIL ? "gong_email_request_id" : "gong_phone_request_id";
         Settlement settlement = outcome instanceof DispatchOutcome.Progress ? null : Settlement.of(outcome);
-        boolean held = receiptColumn == null && settlement == null
-                || fence.update(request, replica, receiptColumn, call.gongRequestId(), settlement);
+        Optional<ChangedRow> updated = receiptColumn == null && settlement == null ? Optional.empty()
+                : fence.update(request, replica, receiptColumn, call.gongRequestId(), settlement);
+        boolean held = receiptColumn == null && settlement == null || updated.isPresent();
         List<AuditEntry> events = new ArrayList<>();
         events.add(AuditEntry.of(request.id(), DispatchQueue.dispatcher(replica), AuditEventKind.GONG_CALL,
                 call.endpoint() + (call.httpStatus() == null ? " failed" : " answered " + call.httpStatus()),
@@ -70,6 +74,9 @@ public class CallRecords {
             events.add(settlement.event(request, replica));
         }
         auditTrail.record(events);
+        if (settlement != null) {
+            updated.ifPresent(row -> notices.moved(settlement.move(), row));
+        }
         if (held && call.accepted()) {
             shareReceipt(request, replica, call, receiptColumn);
         }

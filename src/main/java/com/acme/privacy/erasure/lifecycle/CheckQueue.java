@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,10 +50,12 @@ public class CheckQueue {
 
     private final AuditTrail auditTrail;
     private final JdbcClient jdbc;
+    private final ChangeNotices notices;
 
-    CheckQueue(AuditTrail auditTrail, JdbcClient jdbc) {
+    CheckQueue(AuditTrail auditTrail, JdbcClient jdbc, ChangeNotices notices) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
+        this.notices = notices;
     }
 
     @Transactional
@@ -84,12 +87,14 @@ public class CheckQueue {
      */
     @Transactional
     public boolean record(ClaimedCheck check, String replica, CheckVerdict verdict, String lastCheck, List<AuditEntry> calls) {
-        boolean held = jdbc.sql("UPDATE erasure_request SET " + assignments(verdict) + LAST_CHECK + END_CLAIM + FENCE)
+        Optional<ChangedRow> updated = jdbc.sql("UPDATE erasure_request SET " + assignments(verdict) + LAST_CHECK + END_CLAIM + FENCE
+                        + ChangedRow.RETURNING)
                 .param("id", check.id()).param("replica", replica)
                 .param("leaseUntil", OffsetDateTime.ofInstant(check.leaseUntil(), ZoneOffset.UTC))
                 .param("delaySeconds", delay(verdict).toMillis() / 1000.0)
                 .param("lastCheck", lastCheck, Types.VARCHAR)
-                .update() == 1;
+                .query(ChangedRow::read).optional();
+        boolean held = updated.isPresent();
         List<AuditEntry> events = new ArrayList<>(calls);
         StatusMove move = verdict instanceof CheckVerdict.Completed ? StatusMove.COMPLETE
                 : verdict instanceof CheckVerdict.NeedsAttention ? StatusMove.ESCALATE : null;
@@ -101,6 +106,9 @@ public class CheckQueue {
         }
         if (!events.isEmpty()) {
             auditTrail.record(events);
+        }
+        if (move != null) {
+            updated.ifPresent(row -> notices.moved(move, row));
         }
         return held;
     }

@@ -2,6 +2,7 @@ package com.acme.privacy.erasure.lifecycle;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,12 +30,13 @@ class ClaimFence {
      *
      * @param receiptColumn the column for Gong's request id, or {@code null}
      * @param settlement    how the claim ends, or {@code null} while it goes on
-     * @return whether the claim was still held
+     * @return the request as updated, or empty when the claim was lost
      */
-    boolean update(ClaimedRequest request, String replica, String receiptColumn, String gongId, Settlement settlement) {
+    Optional<ChangedRow> update(ClaimedRequest request, String replica, String receiptColumn, String gongId, Settlement settlement) {
         String receipt = receiptColumn == null ? "" : receiptColumn + " = :gongId, ";
         JdbcClient.StatementSpec update = jdbc.sql("UPDATE erasure_request SET " + receipt
-                        + (settlement == null ? "" : settlement.assignments()) + "updated_at = now(), version = version + 1" + FENCE)
+                        + (settlement == null ? "" : settlement.assignments()) + "updated_at = now(), version = version + 1" + FENCE
+                        + ChangedRow.RETURNING)
                 .param("id", request.id()).param("replica", replica)
                 .param("leaseUntil", OffsetDateTime.ofInstant(request.leaseUntil(), ZoneOffset.UTC));
         if (receiptColumn != null) {
@@ -46,6 +48,6 @@ class ClaimFence {
                     .param("checked", settlement.checkAfter() != null)
                     .param("checkDelaySeconds", settlement.checkAfter() == null ? 0.0 : settlement.checkAfter().toMillis() / 1000.0);
         }
-        return update.update() == 1;
+        return update.query(ChangedRow::read).optional();
     }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,11 +63,13 @@ public class DispatchQueue {
     private final AuditTrail auditTrail;
     private final JdbcClient jdbc;
     private final ClaimFence fence;
+    private final ChangeNotices notices;
 
-    DispatchQueue(AuditTrail auditTrail, JdbcClient jdbc, ClaimFence fence) {
+    DispatchQueue(AuditTrail auditTrail, JdbcClient jdbc, ClaimFence fence, ChangeNotices notices) {
         this.auditTrail = auditTrail;
         this.jdbc = jdbc;
         this.fence = fence;
+        this.notices = notices;
     }
 
     /** The actor the dispatcher's events name. */
@@ -153,10 +156,12 @@ public class DispatchQueue {
     @Transactional
     public boolean settle(ClaimedRequest request, String replica, DispatchOutcome outcome) {
         Settlement settlement = Settlement.of(outcome);
-        if (!fence.update(request, replica, null, null, settlement)) {
+        Optional<ChangedRow> settled = fence.update(request, replica, null, null, settlement);
+        if (settled.isEmpty()) {
             return false;
         }
         auditTrail.record(settlement.event(request, replica));
+        notices.moved(settlement.move(), settled.get());
         return true;
     }
 }
