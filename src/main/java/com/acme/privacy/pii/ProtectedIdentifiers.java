@@ -1,6 +1,7 @@
 package com.acme.privacy.pii;
 
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,6 +61,15 @@ public class ProtectedIdentifiers {
     /** A keyed digest of arbitrary text that may contain identifiers, e.g. a request body for idempotency checks. */
     public byte[] fingerprint(String text) {
         return hasher.hash("fingerprint", text);
+    }
+
+    /**
+     * A keyed digest (hex HMAC-SHA256 under the active hash key) of a value that may lead to the subject, such as a
+     * portal's ticket id, for a record that must outlive the value: whoever holds the key and the value can match it,
+     * nobody else can read it. {@code purpose} keeps digests of different kinds of value apart.
+     */
+    public String keyedDigest(String purpose, String value) {
+        return HexFormat.of().formatHex(hasher.hash("digest:" + purpose, value));
     }
 
     /** Whether {@code fingerprint} is this text's under any configured hash key, so that rotating keys keeps replays working. */
