@@ -86,12 +86,14 @@ class ErasureReceipts {
             throw new AuditTrailBroken(request.id());
         }
         AuditEvent head = events.get(events.size() - 1);
-        List<ErasureReceipt.GongCall> calls = !caller.readsEverything() ? null
+        boolean gongInternals = caller.readsEverything();
+        List<ErasureReceipt.GongCall> calls = !gongInternals ? null
                 : events.stream().filter(event -> event.kind() == AuditEventKind.GONG_CALL).map(this::gongCall).toList();
         return new ErasureReceipt(ErasureReceipt.TYPE, 1, request.id(), clock.instant(), signer.activeKeyId(),
                 request.subject(), request.regulation(), request.status(), request.source(), request.externalReference(),
                 request.receivedAt(), request.dueAt(), request.firstDispatchedAt(), request.submittedAt(), request.completedAt(),
-                request.gongRequestIds(), calls, caller.readsEverything() ? request.completionCheck() : null, request.identifiersPurgedAt(), request.anonymisedAt(),
+                request.gongRequestIds(), calls, gongInternals ? request.completionCheck() : null, request.identifiersPurgedAt(),
+                request.anonymisedAt(),
                 new ErasureReceipt.ChainHead(events.size(), head.seq(), head.hash()));
     }
 
