@@ -74,6 +74,11 @@ left out, so the service reports what is missing at startup instead of reading a
 {{- $entries = append $entries (dict "group" $.Values.apiKeys "env" (printf "PRIVACY_SECURITY_APIKEYS_%d_SHA256" $i) "key" (printf "%s%s" $.Values.apiKeys.secretKeys.sha256Prefix $client.client) "value" ($client.sha256 | default "")) }}
 {{- end }}
 {{- end }}
+{{- with .Values.console.sso }}
+{{- if .issuerUri }}
+{{- $entries = append $entries (dict "group" . "env" "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTSECRET" "key" .secretKeys.clientSecret "value" .clientSecret) }}
+{{- end }}
+{{- end }}
 {{- $wired := list }}
 {{- range $entries }}
 {{- if .group.existingSecret }}
@@ -83,4 +88,20 @@ left out, so the service reports what is missing at startup instead of reading a
 {{- end }}
 {{- end }}
 {{- toYaml (dict "entries" $wired) }}
+{{- end }}
+
+{{/*
+One egress rule: TCP to the given port, at the given CIDRs, or at any address when there are none.
+*/}}
+{{- define "privacy-requests.egressRule" -}}
+- ports:
+    - port: {{ .port }}
+      protocol: TCP
+  {{- with .cidrs }}
+  to:
+    {{- range . }}
+    - ipBlock:
+        cidr: {{ . | quote }}
+    {{- end }}
+  {{- end }}
 {{- end }}

@@ -5,22 +5,27 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.acme.privacy.export.CsvExports;
 import com.acme.privacy.export.ExportCutShort;
+import com.acme.privacy.export.ExportsBusy;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * CSV exports for a date range, requests or audit events, streamed by the export feature exactly as its API does. The
- * range travels in the address (dates, nothing personal); a range the API would refuse comes back as the form with
- * the API's reasons.
+ * download is a POST with the form's CSRF token: as a GET, a link on another site could start a long export with the
+ * signed-in person's cookie. A range the API would refuse comes back as the form with the API's reasons, and so does
+ * an export refused because the person's or the replica's exports are all still running.
  */
 @Controller
 class ExportPageController {
@@ -50,16 +55,16 @@ class ExportPageController {
         return page(model, lastDays("requests"), lastDays("audit-events"));
     }
 
-    @GetMapping("/console/export/requests")
+    @PostMapping("/console/export/requests")
     String requests(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                    HttpServletResponse response, Model model) throws IOException {
-        return download(CsvExports.Kind.REQUESTS, "requests", from, to, response, model);
+                    Authentication authentication, HttpServletResponse response, Model model) throws IOException {
+        return download(CsvExports.Kind.REQUESTS, "requests", from, to, authentication, response, model);
     }
 
-    @GetMapping("/console/export/audit-events")
+    @PostMapping("/console/export/audit-events")
     String auditEvents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                       HttpServletResponse response, Model model) throws IOException {
-        return download(CsvExports.Kind.AUDIT_EVENTS, "audit-events", from, to, response, model);
+                       Authentication authentication, HttpServletResponse response, Model model) throws IOException {
+        return download(CsvExports.Kind.AUDIT_EVENTS, "audit-events", from, to, authentication, response, model);
     }
 
     /** Part of the file is sent already: the connection must close without the final chunk, not show a page. */
@@ -68,14 +73,22 @@ class ExportPageController {
         throw failure;
     }
 
-    private String download(CsvExports.Kind kind, String name, String from, String to, HttpServletResponse response,
-                            Model model) throws IOException {
+    private String download(CsvExports.Kind kind, String name, String from, String to, Authentication authentication,
+                            HttpServletResponse response, Model model) throws IOException {
         List<CsvExports.RangeError> errors = exports.check(from, to);
         if (errors.isEmpty()) {
-            exports.stream(kind, from, to, response);
-            return null;
+            try {
+                exports.stream(kind, from, to, SignedIn.caller(authentication).actor(), response);
+                return null;
+            } catch (ExportsBusy busy) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfter().toSeconds()));
+                model.addAttribute("busy", "Not exported: " + (busy.perCaller() ? "your previous export is still running"
+                        : "the service is writing as many exports as it can at once") + ". Try again in a minute.");
+            }
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
         RangeForm refused = new RangeForm(name, from, to, errors);
         return kind == CsvExports.Kind.REQUESTS ? page(model, refused, lastDays("audit-events"))
                 : page(model, lastDays("requests"), refused);

@@ -128,15 +128,18 @@ public class ErasureRequestIntake {
 
     /**
      * What was submitted, sealed into the audit trail: for a new request its immutable facts, so that later edits to
-     * the row show; for a repeat what the repeat asked for, including its own deadline.
+     * the row show; for a repeat what the repeat asked for, including its own deadline. The trail is never changed,
+     * so the portal's reference and Idempotency-Key, which may lead to the subject, go in only as keyed digests:
+     * anonymisation removes them from the request, and nothing readable of them stays behind.
      */
-    private static Map<String, Object> describe(ErasureSubmission submission, Instant receivedAt, Instant dueAt) {
+    private Map<String, Object> describe(ErasureSubmission submission, Instant receivedAt, Instant dueAt) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", submission.source());
-        details.put("externalReference", submission.externalReference());
+        details.put("externalReferenceDigest", digest("externalReference", submission.externalReference()));
         details.put("regulation", submission.regulation().name());
         details.put("phoneNumberGiven", submission.phone() != null);
-        details.put("idempotencyKey", submission.idempotencyKey());
+        details.put("idempotencyKeyDigest", digest("idempotencyKey", submission.idempotencyKey()));
+        details.put("digestKeyId", identifiers.activeHashKeyId());
         details.put("receivedAt", receivedAt.toString());
         details.put("dueAt", dueAt.toString());
         if (submission.notBefore() != null) {
@@ -146,6 +149,10 @@ public class ErasureRequestIntake {
             details.put("holdUntilConfirmed", true);
         }
         return details;
+    }
+
+    private String digest(String purpose, String value) {
+        return value == null ? null : identifiers.keyedDigest(purpose, value);
     }
 
     /** Deadlines count from receipt and the queue is ordered by deadline: a backdated request would jump it. */

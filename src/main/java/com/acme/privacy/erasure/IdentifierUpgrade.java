@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,16 +21,20 @@ import com.acme.privacy.pii.SealedIdentifier;
 /**
  * Brings requests written before identifiers were sealed to their request, or hashed under a hash key that has since
  * rotated out, up to date, a batch at a time: re-sealed to the request under the active key, re-hashed under the
- * active hash key, masked. Until it has run, both forms are read. Replicas share the work ({@code SKIP LOCKED}); a
- * row whose key this replica lacks is left for one that has it.
+ * active hash key, masked. Replicas share the work ({@code SKIP LOCKED}); a row whose key this replica lacks is left
+ * for one that has it.
+ * <p>
+ * A value in the legacy form opens in any row, so nothing reads one but this job, which seals it again only when it
+ * matches its row's keyed hash: one copied in from another row or a backup belongs to no row and stays unreadable.
+ * The job runs once through every such row at start, before anything else reads identifiers, then every minute.
  */
 @Component
-class IdentifierUpgrade {
+class IdentifierUpgrade implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(IdentifierUpgrade.class);
     private static final int BATCH = 200;
 
-    private record Outdated(UUID id, Sealed email, Sealed phone) {
+    private record Outdated(UUID id, Sealed email, byte[] emailHash, Sealed phone, byte[] phoneHash) {
     }
 
     private final JdbcClient jdbc;
@@ -42,15 +47,25 @@ class IdentifierUpgrade {
         this.transactions = transactions;
     }
 
-    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT10S")
-    void upgradeABatch() {
+    @Override
+    public void afterSingletonsInstantiated() {
+        while (upgradeABatch() > 0) {
+            // Until a batch finds nothing it can upgrade.
+        }
+    }
+
+    /** @return how many requests it upgraded */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    int upgradeABatch() {
         try {
             Integer upgraded = transactions.execute(status -> upgrade(outdatedBatch()));
             if (upgraded != null && upgraded > 0) {
                 log.info("Re-sealed and re-hashed the identifiers of {} requests", upgraded);
             }
+            return upgraded == null ? 0 : upgraded;
         } catch (DataAccessException e) {
             log.debug("Identifier upgrade skipped: {}", e.getClass().getSimpleName());
+            return 0;
         }
     }
 
@@ -58,17 +73,17 @@ class IdentifierUpgrade {
     private List<Outdated> outdatedBatch() {
         String rehash = identifiers.hasPreviousHashKeys() ? " OR hash_key_id <> :activeHashKeyId" : "";
         return jdbc.sql("""
-                SELECT id, sealed_to_request, email_key_id, email_ciphertext, phone_key_id, phone_ciphertext
+                SELECT id, email_key_id, email_ciphertext, email_hash, phone_key_id, phone_ciphertext, phone_hash
                 FROM erasure_request WHERE email_ciphertext IS NOT NULL AND (NOT sealed_to_request%s)
                 ORDER BY created_at LIMIT :batch FOR UPDATE SKIP LOCKED""".formatted(rehash))
                 .param("activeHashKeyId", identifiers.activeHashKeyId())
                 .param("batch", BATCH)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    UUID boundTo = rs.getBoolean("sealed_to_request") ? id : null;
-                    return new Outdated(id, new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext"), boundTo),
-                            rs.getBytes("phone_ciphertext") == null ? null
-                                    : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext"), boundTo));
+                    return new Outdated(id, new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext"), id),
+                            rs.getBytes("email_hash"), rs.getBytes("phone_ciphertext") == null ? null
+                                    : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext"), id),
+                            rs.getBytes("phone_hash"));
                 })
                 .list();
     }
@@ -77,8 +92,12 @@ class IdentifierUpgrade {
         int upgraded = 0;
         for (Outdated row : batch) {
             try {
-                SealedIdentifier email = identifiers.protect(identifiers.revealEmail(row.email()), row.id());
-                SealedIdentifier phone = row.phone() == null ? null : identifiers.protect(identifiers.revealPhone(row.phone()), row.id());
+                SealedIdentifier email = identifiers.isLegacy(row.email())
+                        ? identifiers.resealEmail(row.email(), row.id(), row.emailHash())
+                        : identifiers.protect(identifiers.revealEmail(row.email()), row.id());
+                SealedIdentifier phone = row.phone() == null ? null : identifiers.isLegacy(row.phone())
+                        ? identifiers.resealPhone(row.phone(), row.id(), row.phoneHash())
+                        : identifiers.protect(identifiers.revealPhone(row.phone()), row.id());
                 jdbc.sql("""
                         UPDATE erasure_request SET email_ciphertext = :emailCiphertext, email_key_id = :emailKeyId,
                             email_hash = :emailHash, email_masked = :emailMasked, phone_ciphertext = :phoneCiphertext,

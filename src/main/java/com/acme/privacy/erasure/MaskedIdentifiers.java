@@ -49,12 +49,12 @@ public class MaskedIdentifiers {
         }
     }
 
-    /** From an {@code erasure_request} row read with its id, {@code sealed_to_request} and the email columns. */
+    /** From an {@code erasure_request} row read with its id and the email columns. */
     public String email(ResultSet row) throws SQLException {
         return email(row.getString("email_masked"), sealed(row, "email"));
     }
 
-    /** From an {@code erasure_request} row read with its id, {@code sealed_to_request} and the phone columns. */
+    /** From an {@code erasure_request} row read with its id and the phone columns. */
     public String phone(ResultSet row) throws SQLException {
         return phone(row.getString("phone_masked"), sealed(row, "phone"));
     }
@@ -64,8 +64,8 @@ public class MaskedIdentifiers {
         if (ciphertext == null) {
             return null;
         }
-        UUID id = row.getObject("id", UUID.class);
-        return new Sealed(row.getString(kind + "_key_id"), ciphertext, row.getBoolean("sealed_to_request") ? id : null);
+        // The ciphertext's own version byte says how it was sealed, not the row's sealed_to_request.
+        return new Sealed(row.getString(kind + "_key_id"), ciphertext, row.getObject("id", UUID.class));
     }
 
     private static String unreadable(Sealed sealed) {

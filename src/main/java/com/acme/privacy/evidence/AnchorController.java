@@ -7,11 +7,15 @@ import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.acme.privacy.export.ExportSlots;
+import com.acme.privacy.security.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,10 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 class AnchorController {
 
     private final AuditAnchors anchors;
+    private final ExportSlots slots;
     private final JsonMapper json;
 
-    AnchorController(AuditAnchors anchors, JsonMapper json) {
+    AnchorController(AuditAnchors anchors, ExportSlots slots, JsonMapper json) {
         this.anchors = anchors;
+        this.slots = slots;
         this.json = json;
     }
 
@@ -53,12 +59,15 @@ class AnchorController {
 
     @GetMapping("/{id}/heads")
     @Operation(summary = "The anchor's heads list, listed again now: its SHA-256 must still be the signed headsSha256")
-    void heads(@PathVariable long id, HttpServletResponse response) throws IOException {
+    void heads(@AuthenticationPrincipal Caller caller, @PathVariable long id, HttpServletResponse response) throws IOException {
         AuditAnchors.Anchor anchor = anchors.find(id).orElseThrow(() -> new AnchorNotFound(id));
-        response.setContentType(MediaType.TEXT_PLAIN_VALUE + ";charset=US-ASCII");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"anchor-" + id + "-heads.txt\"");
-        try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
-            anchors.writeHeads(anchor, out);
+        // Streamed from one long transaction, like an export: it takes one of the export slots.
+        try (ExportSlots.Slot slot = slots.take(caller.actor())) {
+            response.setContentType(MediaType.TEXT_PLAIN_VALUE + ";charset=US-ASCII");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"anchor-" + id + "-heads.txt\"");
+            try (OutputStream out = new BufferedOutputStream(response.getOutputStream(), 64 * 1024)) {
+                anchors.writeHeads(anchor, out);
+            }
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.UUID;
  * What a receipt attests, as signed. Identifiers appear only masked and as their keyed hash (hex HMAC-SHA256).
  *
  * @param completedAt     when a completion check found nothing left at Gong; {@code null} until then
- * @param completionCheck the last completion check: when, whether data was left, Gong's counts per kind and request ids
+ * @param gongCalls       every call to Gong from the trail; {@code null} in a SUBMITTER's receipt
+ * @param completionCheck the last completion check: when, whether data was left, Gong's counts per kind and request ids;
+ *                        {@code null} in a SUBMITTER's receipt
  * @param auditTrail      the request's chain head when the receipt was issued, verified before signing
  */
 record ErasureReceipt(

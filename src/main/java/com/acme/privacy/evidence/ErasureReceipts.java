@@ -72,25 +72,28 @@ class ErasureReceipts {
                     // Another portal's request looks exactly like one that does not exist.
                     .filter(found -> caller.readsEverything() || caller.source().equals(found.source()))
                     .orElseThrow(() -> new RequestNotFound(id));
-            return receiptFor(request);
+            return receiptFor(request, caller);
         });
         byte[] payload = json.writeValueAsBytes(receipt);
         return new SignedReceipt(receipt, signer.sign(payload));
     }
 
-    private ErasureReceipt receiptFor(StoredRequest request) {
+    /** What Gong was called with and what it reported in checks are for VIEWERs and ADMINs, as in the API's views. */
+    private ErasureReceipt receiptFor(StoredRequest request, Caller caller) {
         List<AuditEvent> events = auditTrail.eventsFor(request.id());
         String lastStatus = events.stream().map(AuditEvent::toStatus).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
         if (events.isEmpty() || !auditTrail.verify(request.id()).intact() || !request.status().equals(lastStatus)) {
             throw new AuditTrailBroken(request.id());
         }
         AuditEvent head = events.get(events.size() - 1);
-        List<ErasureReceipt.GongCall> calls = events.stream().filter(event -> event.kind() == AuditEventKind.GONG_CALL)
-                .map(this::gongCall).toList();
+        boolean gongInternals = caller.readsEverything();
+        List<ErasureReceipt.GongCall> calls = !gongInternals ? null
+                : events.stream().filter(event -> event.kind() == AuditEventKind.GONG_CALL).map(this::gongCall).toList();
         return new ErasureReceipt(ErasureReceipt.TYPE, 1, request.id(), clock.instant(), signer.activeKeyId(),
                 request.subject(), request.regulation(), request.status(), request.source(), request.externalReference(),
                 request.receivedAt(), request.dueAt(), request.firstDispatchedAt(), request.submittedAt(), request.completedAt(),
-                request.gongRequestIds(), calls, request.completionCheck(), request.identifiersPurgedAt(), request.anonymisedAt(),
+                request.gongRequestIds(), calls, gongInternals ? request.completionCheck() : null, request.identifiersPurgedAt(),
+                request.anonymisedAt(),
                 new ErasureReceipt.ChainHead(events.size(), head.seq(), head.hash()));
     }
 

@@ -35,6 +35,11 @@ public record EvidenceProperties(
         signingKeys = signingKeys == null ? Map.of() : Map.copyOf(signingKeys);
     }
 
+    /** Whether a throwaway key is in use: allowed and nothing configured. */
+    public boolean usesThrowawayKey() {
+        return ephemeralKeys && signingKeys.isEmpty() && activeKeyId == null;
+    }
+
     /** Key ids only: the keys must never reach a log or the configprops endpoint. */
     @Override
     public String toString() {

@@ -45,7 +45,7 @@ final class SigningKeys {
     }
 
     static SigningKeys from(EvidenceProperties properties) {
-        if (properties.signingKeys().isEmpty() && properties.activeKeyId() == null && properties.ephemeralKeys()) {
+        if (properties.usesThrowawayKey()) {
             log.warn("No evidence signing key configured: using a throwaway key. Local runs only: auditors cannot pin it.");
             return ephemeral();
         }

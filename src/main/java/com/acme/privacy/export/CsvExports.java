@@ -38,16 +38,20 @@ public class CsvExports {
 
     private final RequestExport requests;
     private final AuditEventExport auditEvents;
+    private final ExportSlots slots;
+    private final ExportProperties properties;
 
-    CsvExports(RequestExport requests, AuditEventExport auditEvents) {
+    CsvExports(RequestExport requests, AuditEventExport auditEvents, ExportSlots slots, ExportProperties properties) {
         this.requests = requests;
         this.auditEvents = auditEvents;
+        this.slots = slots;
+        this.properties = properties;
     }
 
     /** The range's errors; empty when {@link #stream} would accept it. */
     public List<RangeError> check(String from, String to) {
         try {
-            ExportRange.parse(from, to);
+            ExportRange.parse(from, to, properties.maxRange());
             return List.of();
         } catch (ExportRangeInvalid invalid) {
             return invalid.errors().stream().map(error -> new RangeError(error.get("field"), error.get("message"))).toList();
@@ -56,15 +60,25 @@ public class CsvExports {
 
     /**
      * Writes the export to the response as rows arrive. Before the first byte is sent a failure is thrown as it is
-     * (an invalid range as {@link ExportRangeInvalid}); after it, as {@link ExportCutShort}, which must reach the
-     * servlet container so that the connection closes without the final chunk and clients see an incomplete transfer.
+     * (an invalid range as {@link ExportRangeInvalid}, no slot free as {@link ExportsBusy}); after it, as
+     * {@link ExportCutShort}, which must reach the servlet container so that the connection closes without the final
+     * chunk and clients see an incomplete transfer.
+     *
+     * @param caller who exports, as the audit trail names actors; at most {@code max-concurrent-per-client} at once
      */
-    public void stream(Kind kind, String from, String to, HttpServletResponse response) throws IOException {
-        ExportRange range = ExportRange.parse(from, to);
+    public void stream(Kind kind, String from, String to, String caller, HttpServletResponse response) throws IOException {
+        ExportRange range = ExportRange.parse(from, to, properties.maxRange());
         BiConsumer<ExportRange, OutputStream> writer = kind == Kind.REQUESTS ? requests::write : auditEvents::write;
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.name + "_" + range.label() + ".csv\"");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        try (ExportSlots.Slot slot = slots.take(caller)) {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.name + "_" + range.label() + ".csv\"");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            write(kind, writer, range, response);
+        }
+    }
+
+    private static void write(Kind kind, BiConsumer<ExportRange, OutputStream> writer, ExportRange range, HttpServletResponse response)
+            throws IOException {
         try {
             writer.accept(range, response.getOutputStream());
         } catch (RuntimeException failure) {

@@ -2,11 +2,14 @@ package com.acme.privacy.export;
 
 import java.io.IOException;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.acme.privacy.security.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * CSV exports, written to the response as rows arrive from the database. Once the first bytes are sent the status is
  * 200 for good: an export that fails midway ends the connection without the final chunk, so that clients report an
- * incomplete transfer (curl exits with 18) instead of keeping a short file.
+ * incomplete transfer (curl exits with 18) instead of keeping a short file. A caller gets one export at a time, and
+ * the replica a few ({@link ExportSlots}); beyond them the answer is 429.
  */
 @RestController
 @RequestMapping("/api/v1/exports")
@@ -36,18 +40,20 @@ class ExportController {
 
     @GetMapping("/requests")
     @Operation(summary = "Requests received in [from, to) as CSV, identifiers masked (README, 'Exports')")
-    void requests(@Parameter(description = RANGE) @RequestParam(required = false) String from,
+    void requests(@AuthenticationPrincipal Caller caller,
+                  @Parameter(description = RANGE) @RequestParam(required = false) String from,
                   @Parameter(description = RANGE) @RequestParam(required = false) String to,
                   HttpServletResponse response) throws IOException {
-        exports.stream(CsvExports.Kind.REQUESTS, from, to, response);
+        exports.stream(CsvExports.Kind.REQUESTS, from, to, caller.actor(), response);
     }
 
     @GetMapping("/audit-events")
     @Operation(summary = "Audit events that occurred in [from, to) as CSV, each with what its hash covers")
-    void auditEvents(@Parameter(description = RANGE) @RequestParam(required = false) String from,
+    void auditEvents(@AuthenticationPrincipal Caller caller,
+                     @Parameter(description = RANGE) @RequestParam(required = false) String from,
                      @Parameter(description = RANGE) @RequestParam(required = false) String to,
                      HttpServletResponse response) throws IOException {
-        exports.stream(CsvExports.Kind.AUDIT_EVENTS, from, to, response);
+        exports.stream(CsvExports.Kind.AUDIT_EVENTS, from, to, caller.actor(), response);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.acme.privacy.export;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,12 +18,16 @@ record ExportRange(Instant from, Instant to) {
 
     private static final String FORMAT = "must be a date such as 2026-01-01 or an instant such as 2026-01-01T00:00:00Z";
 
-    static ExportRange parse(String from, String to) {
+    /** @param longest the longest range allowed, {@code privacy.export.max-range} */
+    static ExportRange parse(String from, String to, Duration longest) {
         List<Map<String, String>> errors = new ArrayList<>();
         Instant start = instant("from", from, errors);
         Instant end = instant("to", to, errors);
         if (start != null && end != null && !end.isAfter(start)) {
             errors.add(Map.of("field", "to", "message", "must be after from"));
+        } else if (start != null && end != null && Duration.between(start, end).compareTo(longest) > 0) {
+            errors.add(Map.of("field", "to", "message", "must be at most " + days(longest) + " after from; export a longer "
+                    + "period in parts (privacy.export.max-range)"));
         }
         if (!errors.isEmpty()) {
             throw new ExportRangeInvalid(errors);
@@ -38,6 +43,10 @@ record ExportRange(Instant from, Instant to) {
     private static String text(Instant instant) {
         return instant.equals(instant.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC))
                 ? instant.atOffset(ZoneOffset.UTC).toLocalDate().toString() : instant.toString().replace(":", "");
+    }
+
+    private static String days(Duration duration) {
+        return duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? duration.toDays() + " days" : duration.toString();
     }
 
     private static Instant instant(String field, String value, List<Map<String, String>> errors) {

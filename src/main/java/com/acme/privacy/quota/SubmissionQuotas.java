@@ -9,16 +9,18 @@ import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 
 import com.acme.privacy.security.Caller;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 /**
  * Admits a caller's submission or refuses it with the time to wait. The rate is a Resilience4j limiter per caller,
- * in a registry of its own (the Gong limiter's registry publishes a metric per limiter, and people signing in through
- * SSO are not a short list); the daily count is shared and persistent.
+ * kept in a bounded cache rather than a registry (the Gong limiter's registry publishes a metric per limiter and
+ * never forgets one, and people signing in through SSO are not a short list): a limiter idle for an hour has all its
+ * permits back, so forgetting it loses nothing. The daily count is shared and persistent.
  */
 @Component
 class SubmissionQuotas {
@@ -27,7 +29,11 @@ class SubmissionQuotas {
     private final DailySubmissions daily;
     private final QuotaMetrics metrics;
     private final Clock clock;
-    private final RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
+    private final Cache<String, RateLimiter> limiters = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .executor(Runnable::run)
+            .build();
 
     SubmissionQuotas(QuotaProperties properties, DailySubmissions daily, QuotaMetrics metrics, Clock clock) {
         this.properties = properties;
@@ -40,7 +46,7 @@ class SubmissionQuotas {
     void admit(Caller caller) {
         QuotaProperties.Limits limits = limitsOf(caller);
         metrics.watchDailyShare(caller, daily, limits.perDay());
-        RateLimiter rate = limiters.rateLimiter(caller.source(), () -> rateConfig(limits.perSecond()));
+        RateLimiter rate = limiters.get(caller.source(), source -> RateLimiter.of(source, rateConfig(limits.perSecond())));
         if (!rate.acquirePermission()) {
             metrics.refused(caller, Quota.RATE);
             throw new QuotaExceeded(Quota.RATE, untilNextPermit(rate));

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -51,12 +52,37 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
      * @param nameClaim  claim naming the caller in the audit trail
      * @param clockSkew  how far a token's expiry and not-before may be off
      * @param roleClaims the exact, case-sensitive claim values that grant each role; anything else grants nothing
+     * @param accessTokenTypes the {@code typ} header values that mark an access token (RFC 9068: {@code at+jwt}),
+     *                         compared without case and without an {@code application/} prefix
+     * @param accessTokenClaim for identity providers that mark access tokens in a claim instead of the {@code typ}
+     *                         header: that claim and its value
      */
     public record Jwt(
             @DefaultValue("roles") String rolesClaim,
             @DefaultValue("sub") String nameClaim,
             @DefaultValue("30s") Duration clockSkew,
-            @DefaultValue @Valid RoleClaims roleClaims) {
+            @DefaultValue @Valid RoleClaims roleClaims,
+            @DefaultValue("at+jwt") Set<@NotBlank String> accessTokenTypes,
+            @DefaultValue @Valid AccessTokenClaim accessTokenClaim) {
+    }
+
+    /**
+     * A claim that marks access tokens, e.g. Keycloak's {@code typ} claim, which is {@code Bearer} in access tokens and
+     * {@code ID} in ID tokens. Off while {@code name} is unset.
+     *
+     * @param name  the claim, case-sensitive
+     * @param value the claim's value in an access token, case-sensitive
+     */
+    public record AccessTokenClaim(String name, String value) {
+
+        boolean isSet() {
+            return name != null && !name.isBlank();
+        }
+
+        @AssertTrue(message = "needs both a name and a value")
+        public boolean isComplete() {
+            return !isSet() || value != null && !value.isBlank();
+        }
     }
 
     /**

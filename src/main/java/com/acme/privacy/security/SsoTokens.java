@@ -3,7 +3,6 @@ package com.acme.privacy.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -51,7 +50,7 @@ class SsoTokens {
             throw new IllegalStateException("SSO tokens are switched on, so " + PREFIX + "issuer-uri and " + PREFIX
                     + "audiences must both be set: only tokens the identity provider issued for this service are accepted");
         }
-        OAuth2TokenValidator<Jwt> validator = validator(issuer, audiences, access.jwt().clockSkew());
+        OAuth2TokenValidator<Jwt> validator = validator(issuer, audiences, access.jwt());
         if (jwt.getJwkSetUri() == null && jwt.getPublicKeyLocation() == null) {
             // Discovery at the issuer happens on the first token, so that the service starts while the IdP is away.
             return new SupplierJwtDecoder(() -> {
@@ -60,18 +59,20 @@ class SsoTokens {
                 return decoder;
             });
         }
+        // The typ header is checked by AccessTokensOnly, not by Nimbus, which would refuse at+jwt.
         NimbusJwtDecoder decoder = jwt.getJwkSetUri() != null
-                ? NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri())
+                ? NimbusJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).validateType(false)
                         .jwsAlgorithms(algorithms -> jwt.getJwsAlgorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name))))
                         .build()
-                : NimbusJwtDecoder.withPublicKey(publicKey(jwt)).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+                : NimbusJwtDecoder.withPublicKey(publicKey(jwt)).validateType(false).signatureAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(validator);
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences, Duration clockSkew) {
+    static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences, AccessControlProperties.Jwt settings) {
         return new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(clockSkew),
+                new JwtTimestampValidator(settings.clockSkew()),
+                new AccessTokensOnly(settings.accessTokenTypes(), settings.accessTokenClaim()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));

@@ -15,14 +15,17 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
+import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebResponse;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
@@ -127,6 +130,22 @@ class ConsoleEvidenceTest extends ConsoleJourney {
 
         String events = click(form(console.open("/console/export"), "/console/export/audit-events")).getWebResponse().getContentAsString();
         assertThat(events).startsWith("request_id,seq,occurred_at").contains("\"" + id + "\",1,").contains("RECEIVED");
+    }
+
+    @Test
+    void anExportIsAPostWithItsCsrfTokenSoThatNoOtherSiteCanStartOne() {
+        signInAsViewer();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String range = "?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+
+        WebResponse followedLink = console.get("/console/export/requests" + range).getWebResponse();
+        assertThat(followedLink.getStatusCode()).isEqualTo(405);
+        assertThat(followedLink.getContentType()).isNotEqualTo("text/csv");
+        WebResponse forged = console.send(HttpMethod.POST, "/console/export/audit-events",
+                List.of(new NameValuePair("from", today.minusDays(1).toString()), new NameValuePair("to", today.plusDays(1).toString())))
+                .getWebResponse();
+        assertThat(forged.getStatusCode()).isEqualTo(403);
+        assertThat(forged.getContentType()).isNotEqualTo("text/csv");
     }
 
     @Test

@@ -73,6 +73,9 @@ class EnvironmentBindingTest {
                 .set("security.jwt.clockSkew", "10s")
                 .set("security.jwt.roleClaims.admin[0]", "Privacy-Admins")
                 .set("security.jwt.roleClaims.admin[1]", "dpo")
+                .set("security.jwt.accessTokenTypes[0]", "JWT")
+                .set("security.jwt.accessTokenClaim.name", "typ")
+                .set("security.jwt.accessTokenClaim.value", "Bearer")
                 .set("logging.structuredFormat", "logstash")));
 
         GongProperties gong = binder.bind("privacy.gong", GongProperties.class).get();
@@ -111,6 +114,8 @@ class EnvironmentBindingTest {
         assertThat(access.jwt().clockSkew()).isEqualTo(Duration.ofSeconds(10));
         assertThat(access.jwt().roleClaims().admin()).containsExactlyInAnyOrder("Privacy-Admins", "dpo");
         assertThat(access.jwt().roleClaims().viewer()).containsExactly("privacy-viewer");
+        assertThat(access.jwt().accessTokenTypes()).containsExactly("JWT");
+        assertThat(access.jwt().accessTokenClaim()).isEqualTo(new AccessControlProperties.AccessTokenClaim("typ", "Bearer"));
         assertThat(binder.bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class).get())
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(binder.bind("management.server.port", Integer.class).get()).isEqualTo(8081);

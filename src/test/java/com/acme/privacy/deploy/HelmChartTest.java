@@ -3,6 +3,7 @@ package com.acme.privacy.deploy;
 import static com.acme.privacy.deploy.HelmChart.FULLNAME;
 import static com.acme.privacy.deploy.HelmChart.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,10 +107,63 @@ class HelmChartTest {
         List<Map<String, Object>> ingress = at(defaults.named("NetworkPolicy", FULLNAME), "spec", "ingress");
         assertThat(ingress).hasSize(2);
         assertThat((Object) at(ingress, 0, "ports")).isEqualTo(List.of(Map.of("port", "http")));
-        assertThat((Object) at(ingress, 0, "from")).as("the API is open to all by default").isNull();
+        assertThat((Object) at(ingress, 0, "from")).as("the API is open to the release's namespace only by default")
+                .isEqualTo(List.of(Map.of("podSelector", Map.of())));
         assertThat((Object) at(ingress, 1, "ports")).isEqualTo(List.of(Map.of("port", "management")));
         assertThat((String) at(ingress, 1, "from", 0, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
                 .isEqualTo("monitoring");
+    }
+
+    @Test
+    void egressIsOnlyDnsTheDatabaseGongAndWithSsoTheIdentityProviderOnTheirPorts() {
+        Map<String, Object> policy = defaults.named("NetworkPolicy", FULLNAME);
+        assertThat((List<String>) at(policy, "spec", "policyTypes")).containsExactly("Ingress", "Egress");
+        List<Map<String, Object>> egress = at(policy, "spec", "egress");
+        assertThat(egress).hasSize(3);
+        assertThat((String) at(egress, 0, "to", 0, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name")).isEqualTo("kube-system");
+        assertThat((Object) at(egress, 0, "ports")).isEqualTo(List.of(Map.of("port", 53, "protocol", "UDP"), Map.of("port", 53, "protocol", "TCP")));
+        assertThat((Object) at(egress, 1)).isEqualTo(Map.of("ports", List.of(Map.of("port", 5432, "protocol", "TCP"))));
+        assertThat((Object) at(egress, 2)).isEqualTo(Map.of("ports", List.of(Map.of("port", 443, "protocol", "TCP"))));
+
+        HelmChart.Manifests narrowed = HelmChart.template(t -> t.withValuesFile(HelmChart.PRODUCTION_VALUES)
+                .set("networkPolicy.egress.database.cidrs[0]", "10.20.0.0/24")
+                .set("networkPolicy.egress.gong.cidrs[0]", "203.0.113.0/24")
+                .set("networkPolicy.egress.identityProvider.cidrs[0]", "198.51.100.7/32"));
+        List<Map<String, Object>> rules = at(narrowed.named("NetworkPolicy", FULLNAME), "spec", "egress");
+        assertThat(rules).hasSize(4);
+        assertThat((Object) at(rules, 1, "to")).isEqualTo(List.of(Map.of("ipBlock", Map.of("cidr", "10.20.0.0/24"))));
+        assertThat((Object) at(rules, 2, "to")).isEqualTo(List.of(Map.of("ipBlock", Map.of("cidr", "203.0.113.0/24"))));
+        assertThat((Object) at(rules, 3, "to")).as("the identity provider, for SSO tokens")
+                .isEqualTo(List.of(Map.of("ipBlock", Map.of("cidr", "198.51.100.7/32"))));
+
+        HelmChart.Manifests open = HelmChart.template(t -> t.set("networkPolicy.egress.enabled", "false"));
+        assertThat((List<String>) at(open.named("NetworkPolicy", FULLNAME), "spec", "policyTypes")).containsExactly("Ingress");
+    }
+
+    @Test
+    void theConsolesSignInIsConfiguredWithItsClientSecretFromASecret() {
+        assertThat(defaults.settings()).doesNotContainKey("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_SSO_ISSUERURI");
+
+        HelmChart.Manifests rendered = HelmChart.template(t -> t.set("console.sso.issuerUri", "https://login.example.com/realms/acme")
+                .set("console.sso.clientId", "privacy-console")
+                .set("console.sso.clientName", "Company SSO")
+                .set("console.sso.existingSecret", "privacy-console-sso"));
+        assertThat(rendered.settings())
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_SSO_ISSUERURI", "https://login.example.com/realms/acme")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTID", "privacy-console")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_SCOPE", "openid,profile")
+                .containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTNAME", "Company SSO")
+                .doesNotContainKey("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTSECRET");
+        assertThat(rendered.secretEnv()).containsEntry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTSECRET",
+                List.of("privacy-console-sso", "console-client-secret"));
+        assertThat((List<Map<String, Object>>) at(rendered.named("NetworkPolicy", FULLNAME), "spec", "egress")).hasSize(4);
+        assertThat(production.settings()).as("the sign-in's redirect URI is https behind the ingress, trusted from it alone")
+                .containsEntry("SERVER_FORWARDHEADERSSTRATEGY", "native")
+                .containsEntry("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", "10.42.0.0/16");
+        assertThat(defaults.settings()).doesNotContainKeys("SERVER_FORWARDHEADERSSTRATEGY", "SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES");
+
+        assertThatThrownBy(() -> HelmChart.template(t -> t.set("console.sso.issuerUri", "https://login.example.com/realms/acme")))
+                .hasMessageContaining("clientId is required");
     }
 
     @Test

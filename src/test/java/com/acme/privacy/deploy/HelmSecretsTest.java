@@ -79,7 +79,8 @@ class HelmSecretsTest {
                 "PRIVACY_EVIDENCE_SIGNINGKEYS_E2027", List.of("privacy-evidence", "ed25519-e2027"),
                 "PRIVACY_GONG_BEARER_TOKEN", List.of("privacy-gong", "oauth-token"),
                 "PRIVACY_SECURITY_APIKEYS_0_SHA256", List.of("privacy-api-keys", "key-hash-crm-portal"),
-                "PRIVACY_SECURITY_APIKEYS_1_SHA256", List.of("privacy-api-keys", "key-hash-compliance-desk")));
+                "PRIVACY_SECURITY_APIKEYS_1_SHA256", List.of("privacy-api-keys", "key-hash-compliance-desk"),
+                "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTSECRET", List.of("privacy-console-sso", "console-client-secret")));
     }
 
     @Test

@@ -56,6 +56,22 @@ class ErasureRequestValidationTest {
         assertFieldRejected(api.submit(request(email, null, "GDPR")), "email");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "cancel  | Subject jane.doe@example.com withdrew",
+            "retry   | Call +49 151 1234 5678 before sending",
+            "release | CRM erasure done for 004915112345678",
+            "extend  | Tell jane.doe@example.com about the delay"})
+    void anOperatorsReasonThatNamesTheSubjectIsRefusedNamingTheField(String action, String reason) {
+        String id = api.create(request("reason-" + action + "-" + System.nanoTime() + "@example.com", null, "GDPR"));
+        String problem = assertFieldRejected(api.client().post().uri(Api.REQUESTS + "/{id}/" + action, id)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"reason\": \"" + reason + "\"}").exchange(), "reason");
+        assertThat(problem).doesNotContain("jane.doe", "151", "4915");
+        assertThat((List<String>) JsonPath.read(problem, "$.errors[*].message"))
+                .containsExactly("must not contain an email address or a phone number: it is kept for years; refer to a ticket instead");
+        assertThat((String) JsonPath.read(body(api.get(id)), "$.status")).as("nothing was done").isEqualTo("PENDING");
+    }
+
     @Test
     void rejectsAMissingEmail() {
         assertFieldRejected(api.submit(request(null, null, "GDPR")), "email");

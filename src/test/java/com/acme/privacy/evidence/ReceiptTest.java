@@ -99,6 +99,34 @@ class ReceiptTest {
     }
 
     @Test
+    void aSubmitterSeesNeitherGongsCallsNorWhatItsChecksCountedInItsViewsOrReceipt() {
+        String id = api.as("crm").create(request(unique(), null, "GDPR"));
+        // What a completion check leaves behind, as the dispatcher records it.
+        jdbc.sql("INSERT INTO audit_event (request_id, actor, kind, details) VALUES (?, 'system:dispatcher', 'GONG_CALL', "
+                + "CAST('{\"endpoint\": \"data-for-email-address\", \"httpStatus\": 200, \"gongRequestId\": \"g-7\"}' AS jsonb))")
+                .param(UUID.fromString(id)).update();
+        jdbc.sql("UPDATE erasure_request SET check_due_at = now(), last_check = CAST(? AS jsonb) WHERE id = ?")
+                .params("{\"dataLeft\": true, \"email\": {\"emails\": 3, \"calls\": 1, \"gongRequestId\": \"g-7\"}}", UUID.fromString(id))
+                .update();
+
+        String own = body(api.as("crm").get(id).expectStatus().isOk());
+        assertThat(own).doesNotContain("g-7", "\"emails\"");
+        assertThat((Object) JsonPath.read(own, "$.completion.lastCheck")).isNull();
+        assertThat((String) JsonPath.read(own, "$.completion.checkDueAt")).isNotNull();
+        assertThat(body(api.as("crm").list("size=200"))).doesNotContain("g-7");
+        String signedForSubmitter = signed(receipt(api.as("crm"), id));
+        assertThat(signedForSubmitter).doesNotContain("g-7", "\"emails\"");
+        assertThat((Object) JsonPath.read(signedForSubmitter, "$.gongCalls")).isNull();
+        assertThat((Object) JsonPath.read(signedForSubmitter, "$.completionCheck")).isNull();
+
+        assertThat((Integer) JsonPath.read(body(api.as("compliance").get(id).expectStatus().isOk()), "$.completion.lastCheck.email.emails"))
+                .isEqualTo(3);
+        String signedForViewer = signed(receipt(api.as("ops"), id));
+        assertThat((List<String>) JsonPath.read(signedForViewer, "$.gongCalls[*].gongRequestId")).containsExactly("g-7");
+        assertThat((Integer) JsonPath.read(signedForViewer, "$.completionCheck.email.calls")).isEqualTo(1);
+    }
+
+    @Test
     void aTrailThatNoLongerVerifiesGetsNoReceipt() {
         String id = api.create(request(unique(), null, "GDPR"));
         jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete").update();
@@ -130,6 +158,10 @@ class ReceiptTest {
     private static String receipt(Api caller, String id) {
         return body(caller.client().get().uri(Api.REQUESTS + "/{id}/receipt", id).exchange().expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_JSON));
+    }
+
+    private static String signed(String receipt) {
+        return new String(Base64.getDecoder().decode((String) JsonPath.read(receipt, "$.payload")), StandardCharsets.UTF_8);
     }
 
     private static String unique() {

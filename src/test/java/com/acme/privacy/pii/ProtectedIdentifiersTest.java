@@ -3,12 +3,18 @@ package com.acme.privacy.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,10 +80,29 @@ class ProtectedIdentifiersTest {
     }
 
     @Test
-    void stillOpensValuesSealedBeforeRequestsWereBound() {
-        Sealed legacy = new IdentifierCipher(PiiKeys.from(new PiiProperties(Map.of("2026", NEW_KEY), "2026", HASH_KEY, "h1", null, false)))
-                .seal(IdentifierKind.EMAIL, "jane@example.com", null);
-        assertThat(identifiers.revealEmail(legacy).value()).isEqualTo("jane@example.com");
+    void valuesSealedBeforeRequestsWereBoundOpenOnlyToBeSealedAgainWhereTheyBelong() throws Exception {
+        Sealed legacy = new Sealed("2026", legacySeal("jane@example.com", NEW_KEY), REQUEST);
+        assertThat(identifiers.isLegacy(legacy)).isTrue();
+        assertThatThrownBy(() -> identifiers.revealEmail(legacy)).isInstanceOf(CiphertextRejected.class);
+
+        SealedIdentifier resealed = identifiers.resealEmail(legacy, REQUEST, identifiers.lookupHash(new EmailAddress("jane@example.com")));
+        assertThat(identifiers.isLegacy(resealed.sealed())).isFalse();
+        assertThat(identifiers.revealEmail(resealed.sealed()).value()).isEqualTo("jane@example.com");
+        assertThatThrownBy(() -> identifiers.resealEmail(legacy, REQUEST, identifiers.lookupHash(new EmailAddress("joe@example.com"))))
+                .as("copied from another row").isInstanceOf(LegacyValueMisplaced.class);
+        assertThatThrownBy(() -> identifiers.resealEmail(resealed.sealed(), REQUEST, resealed.lookupHash()))
+                .as("only legacy values are sealed again").isInstanceOf(CiphertextRejected.class);
+    }
+
+    /** Version byte 1, then AES-256-GCM with the kind alone as associated data, as values were sealed before V5. */
+    private static byte[] legacySeal(String email, String key) throws GeneralSecurityException {
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(key), "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD("EMAIL".getBytes(StandardCharsets.US_ASCII));
+        byte[] sealed = cipher.doFinal(email.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.allocate(1 + nonce.length + sealed.length).put((byte) 1).put(nonce).put(sealed).array();
     }
 
     @Test

@@ -78,6 +78,44 @@ class DailySubmissionsTest {
     }
 
     @Test
+    void yesterdaysLastCountsReachTheDatabaseAtTheNextFlushWithoutAnotherSubmission() {
+        clock.advance(Duration.ofMinutes(119).plusSeconds(59));
+        DailySubmissions counts = new DailySubmissions(jdbc, clock);
+        assertThat(admitted(counts, "late-portal", 3, 10)).isEqualTo(3);
+
+        clock.advance(Duration.ofSeconds(2));
+        counts.flush();
+
+        assertThat(jdbc.sql("SELECT day || '=' || submissions FROM daily_submissions WHERE caller = 'late-portal'")
+                .query(String.class).list()).containsExactly("2026-11-29=3");
+        assertThat(counts.tracked()).as("yesterday's tally is let go once flushed").isZero();
+    }
+
+    @Test
+    void manyCallersKeepMemoryBoundedAndEveryCountStillReachesTheDatabase() {
+        DailySubmissions counts = new DailySubmissions(jdbc, clock);
+        for (int i = 0; i < 12_000; i++) {
+            assertThat(counts.admit("sso:person-" + i, 5)).isTrue();
+        }
+        assertThat(counts.tracked()).isLessThanOrEqualTo(10_000);
+
+        counts.flush();
+        assertThat(jdbc.sql("SELECT count(*) || '/' || sum(submissions) FROM daily_submissions WHERE caller LIKE 'sso:person-%'")
+                .query(String.class).single()).isEqualTo("12000/12000");
+    }
+
+    @Test
+    void anIdleCallersTallyIsLetGoAndReadBackWhenItReturns() {
+        DailySubmissions counts = new DailySubmissions(jdbc, clock);
+        assertThat(admitted(counts, "quiet", 4, 5)).isEqualTo(4);
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(counts.tracked()).isZero();
+
+        counts.flush();
+        assertThat(admitted(counts, "quiet", 3, 5)).as("the four from before still count").isEqualTo(1);
+    }
+
+    @Test
     void concurrentSubmissionsNeverPassTheLimit() throws Exception {
         DailySubmissions counts = new DailySubmissions(jdbc, clock);
         ExecutorService threads = Executors.newFixedThreadPool(8);

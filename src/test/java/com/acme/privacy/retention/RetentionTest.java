@@ -157,7 +157,11 @@ class RetentionTest {
 
     @Test
     void afterTheSecondPeriodTheRecordIsAnonymisedAndItsTrailStillVerifies() {
-        String id = api.create(request(email, phone, "CCPA"));
+        String reference = "TICKET-" + UUID.randomUUID();
+        String idempotencyKey = "portal-retry-" + UUID.randomUUID();
+        String id = JsonPath.read(body(api.submit("{\"email\":\"" + email + "\",\"phoneNumber\":\"" + phone
+                + "\",\"regulation\":\"CCPA\",\"externalReference\":\"" + reference + "\"}", idempotencyKey)
+                .expectStatus().isAccepted()), "$.id");
         api.cancel(id).expectStatus().isOk();
         age(id, Period.ofDays(31));
         purge();
@@ -179,6 +183,12 @@ class RetentionTest {
         assertThat((List<String>) JsonPath.read(details, "$.auditTrail.events[*].kind"))
                 .containsExactly("RECEIVED", "STATUS_CHANGED", "IDENTIFIERS_PURGED", "RECORD_ANONYMISED");
         assertThat(auditTrail.verify(UUID.fromString(id)).intact()).isTrue();
+        // The trail outlives anonymisation unchanged, so it never held the reference or the key, only keyed digests.
+        assertThat(details).doesNotContain(reference, idempotencyKey);
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].details.externalReferenceDigest")).matches("[0-9a-f]{64}");
+        assertThat((String) JsonPath.read(details, "$.auditTrail.events[0].details.idempotencyKeyDigest")).matches("[0-9a-f]{64}");
+        assertThat(jdbc.sql("SELECT string_agg(details::text || coalesce(reason, ''), ' ') FROM audit_event WHERE request_id = ?")
+                .param(UUID.fromString(id)).query(String.class).single()).doesNotContain(reference, idempotencyKey);
     }
 
     private List<String> found(String search) {

@@ -57,7 +57,9 @@ class SsoTokenTest {
                         claims -> claims.notBeforeTime(Date.from(Instant.now().plusSeconds(600))))),
                 Arguments.of("unsigned (alg none)", jwts.unsignedToken("ops", ADMIN)),
                 Arguments.of("HS256 signed with the public key", jwts.hmacWithThePublicKey("ops", ADMIN)),
-                Arguments.of("signed by an unknown key", jwts.forgedToken("ops", ADMIN)));
+                Arguments.of("signed by an unknown key", jwts.forgedToken("ops", ADMIN)),
+                Arguments.of("an ID token (typ JWT)", jwts.idToken("ops", ADMIN)),
+                Arguments.of("without a typ header", jwts.untypedToken("ops", ADMIN)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -85,7 +85,7 @@ class ErasureRequestController {
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
                 .buildAndExpand(submitted.request().getId()).toUri();
         HttpStatus status = submitted.outcome() == Submitted.Outcome.CREATED ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).location(location).body(views.view(submitted.request()));
+        return ResponseEntity.status(status).location(location).body(views.view(submitted.request(), caller));
     }
 
     @GetMapping("/{id}")
@@ -104,7 +104,7 @@ class ErasureRequestController {
         Window<ErasureRequest> found = search.email() != null
                 ? queries.search(new EmailAddress(search.email()), access.onlySource(caller), size, position)
                 : queries.search(new PhoneNumber(search.phoneNumber()), access.onlySource(caller), size, position);
-        return window(found, newestFirst, size);
+        return window(found, newestFirst, size, caller);
     }
 
     @GetMapping
@@ -117,12 +117,12 @@ class ErasureRequestController {
         ListQuery.rejectBlank(request.getParameterMap());
         ListQuery.rejectUnsortable(sort);
         ErasureRequestFilter scoped = caller.readsEverything() ? filter : filter.withSource(caller.source());
-        return window(queries.list(scoped, sort, size, cursors.decode(cursor, sort)), sort, size);
+        return window(queries.list(scoped, sort, size, cursors.decode(cursor, sort)), sort, size, caller);
     }
 
-    private WindowView<ErasureRequestView> window(Window<ErasureRequest> found, Sort sort, int size) {
+    private WindowView<ErasureRequestView> window(Window<ErasureRequest> found, Sort sort, int size, Caller caller) {
         String next = found.hasNext() ? cursors.encode(sort, found.positionAt(found.size() - 1)) : null;
-        return new WindowView<>(views.views(found.getContent()), size, next);
+        return new WindowView<>(views.views(found.getContent(), caller), size, next);
     }
 
     @PostMapping("/{id}/retry")
@@ -131,7 +131,7 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "409", description = "Not FAILED, or the subject has another open request")})
     ErasureRequestView retry(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                              @Valid @RequestBody(required = false) OperatorActionBody body) {
-        return views.view(transitions.retry(id, caller.actor(), OperatorActionBody.reasonOr(body, "Retried by an operator")));
+        return views.view(transitions.retry(id, caller.actor(), OperatorActionBody.reasonOr(body, "Retried by an operator")), caller);
     }
 
     @PostMapping(path = "/{id}/release", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -141,7 +141,7 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "409", description = "Not HELD")})
     ErasureRequestView release(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ReleaseBody body) {
         String onlySource = caller.roles().contains(Role.ADMIN) ? null : caller.source();
-        return views.view(transitions.release(id, onlySource, caller.actor(), body.reason()));
+        return views.view(transitions.release(id, onlySource, caller.actor(), body.reason()), caller);
     }
 
     @PostMapping(path = "/{id}/extend", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -149,7 +149,7 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "200", description = "Extended; dueAt is the new deadline, originalDueAt the old"),
             @ApiResponse(responseCode = "409", description = "Already extended, past its deadline, or finished")})
     ErasureRequestView extend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ExtensionBody body) {
-        return views.view(transitions.extend(id, body.dueAt(), caller.actor(), body.reason()));
+        return views.view(transitions.extend(id, body.dueAt(), caller.actor(), body.reason()), caller);
     }
 
     @PostMapping("/{id}/cancel")
@@ -158,6 +158,6 @@ class ErasureRequestController {
             @ApiResponse(responseCode = "409", description = "Already sent to Gong, or already finished")})
     ErasureRequestView cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id,
                               @Valid @RequestBody(required = false) OperatorActionBody body) {
-        return views.view(transitions.cancel(id, caller.actor(), OperatorActionBody.reasonOr(body, "Cancelled on request")));
+        return views.view(transitions.cancel(id, caller.actor(), OperatorActionBody.reasonOr(body, "Cancelled on request")), caller);
     }
 }

@@ -40,7 +40,8 @@ record ErasureRequestView(
     /**
      * @param checkDueAt  when the next completion check is due, if one is
      * @param completedAt when a check found nothing left
-     * @param lastCheck   the last check: when, whether data was left, Gong's counts per kind and its request ids
+     * @param lastCheck   the last check: when, whether data was left, Gong's counts per kind and its request ids;
+     *                    for VIEWERs and ADMINs only, like the Gong calls
      */
     record Completion(Instant checkDueAt, Instant completedAt, JsonNode lastCheck) {
     }

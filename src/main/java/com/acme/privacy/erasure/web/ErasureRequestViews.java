@@ -38,8 +38,12 @@ class ErasureRequestViews {
         this.clock = clock;
     }
 
-    /** Identifiers are shown in the masked form stored with the request; nothing is decrypted for it. */
-    ErasureRequestView view(ErasureRequest request) {
+    /**
+     * Identifiers are shown in the masked form stored with the request; nothing is decrypted for it. What Gong reported
+     * in completion checks is for VIEWERs and ADMINs, like the calls themselves; a SUBMITTER sees only when the check
+     * is due and whether it completed the request.
+     */
+    ErasureRequestView view(ErasureRequest request, Caller caller) {
         boolean overdue = request.getDueAt().isBefore(clock.instant())
                 && ErasureStatus.UNANSWERED.contains(request.getStatus());
         return new ErasureRequestView(
@@ -61,21 +65,22 @@ class ErasureRequestViews {
                 request.getFirstDispatchedAt(),
                 request.getSubmittedAt(),
                 new ErasureRequestView.GongRequestIds(request.getGongEmailRequestId(), request.getGongPhoneRequestId()),
-                completion(request),
+                completion(request, caller),
                 request.getCreatedAt(),
                 request.getUpdatedAt());
     }
 
-    private ErasureRequestView.Completion completion(ErasureRequest request) {
+    private ErasureRequestView.Completion completion(ErasureRequest request, Caller caller) {
         if (request.getCheckDueAt() == null && request.getCompletedAt() == null && request.getLastCheck() == null) {
             return null;
         }
+        boolean shown = caller.readsEverything() && request.getLastCheck() != null;
         return new ErasureRequestView.Completion(request.getCheckDueAt(), request.getCompletedAt(),
-                request.getLastCheck() == null ? null : json.readTree(request.getLastCheck()));
+                shown ? json.readTree(request.getLastCheck()) : null);
     }
 
-    List<ErasureRequestView> views(List<ErasureRequest> requests) {
-        return requests.stream().map(this::view).toList();
+    List<ErasureRequestView> views(List<ErasureRequest> requests, Caller caller) {
+        return requests.stream().map(request -> view(request, caller)).toList();
     }
 
     /**
@@ -85,7 +90,7 @@ class ErasureRequestViews {
      */
     ErasureRequestDetails details(ErasureRequest request, Caller caller, VerifiedTrails.Head known) {
         if (!caller.readsEverything()) {
-            return new ErasureRequestDetails(view(request), null, null);
+            return new ErasureRequestDetails(view(request, caller), null, null);
         }
         List<AuditEvent> events = auditTrail.eventsFor(request.getId());
         Integer firstBroken = verifiedTrails.firstBroken(request.getId(), events, known);
@@ -97,7 +102,7 @@ class ErasureRequestViews {
         String lastStatus = events.stream().map(AuditEvent::toStatus).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
         boolean statusMatches = request.getStatus().name().equals(lastStatus);
         return new ErasureRequestDetails(
-                view(request),
+                view(request, caller),
                 eventViews.stream().filter(e -> e.kind() == AuditEventKind.GONG_CALL).toList(),
                 new AuditTrailView(firstBroken == null && statusMatches, firstBroken, statusMatches, eventViews));
     }

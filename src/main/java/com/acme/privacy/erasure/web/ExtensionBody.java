@@ -2,6 +2,8 @@ package com.acme.privacy.erasure.web;
 
 import java.time.Instant;
 
+import com.acme.privacy.pii.NamesNoSubject;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -9,7 +11,7 @@ import jakarta.validation.constraints.Size;
 /** A deadline extension: why (the subject must be told), and optionally to when. */
 record ExtensionBody(
         @Schema(description = "Why more time is needed, as told to the subject")
-        @NotBlank @Size(max = 500) @PlainText
+        @NotBlank @Size(max = 500) @PlainText @NamesNoSubject
         String reason,
         @Schema(description = "The new deadline; defaults to the longest the regulation allows (GDPR two more months, "
                 + "CCPA 45 more days)")
