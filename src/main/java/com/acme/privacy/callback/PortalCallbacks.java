@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 class PortalCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(PortalCallbacks.class);
+    /** The publications' listener id: fixed, so that renaming the method leaves stored publications deliverable. */
+    static final String LISTENER_ID = "portal-callbacks";
 
     private final CallbackProperties properties;
     private final CallbackSender sender;
@@ -35,7 +37,7 @@ class PortalCallbacks {
         this.json = json;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(id = LISTENER_ID)
     void on(ErasureRequestChanged change) {
         properties.portalOf(change.source()).ifPresent(portal -> {
             try {

@@ -45,7 +45,7 @@ class ConsoleSecurityConfiguration {
         http.securityMatcher("/console", "/console/**", "/oauth2/authorization/**", "/login/oauth2/code/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN, DENIED, "/console/assets/**").permitAll()
-                        .requestMatchers(ConsoleAction.PATHS).hasRole(Role.ADMIN.name())
+                        .requestMatchers(ConsoleAction.PATHS, DeadLetterController.RESEND_PATHS).hasRole(Role.ADMIN.name())
                         // ADMIN includes VIEWER through the RoleHierarchy of the API's configuration.
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .exceptionHandling(exceptions -> exceptions

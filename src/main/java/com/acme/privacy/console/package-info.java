@@ -1,5 +1,5 @@
 /** The compliance console: server-rendered pages over the erasure module's queries and transitions. */
-@ApplicationModule(displayName = "Compliance console", allowedDependencies = {"audit", "erasure", "erasure::status",
+@ApplicationModule(displayName = "Compliance console", allowedDependencies = {"audit", "callback::dead-letters", "erasure", "erasure::status",
         "erasure::masking", "dispatch::gate", "evidence", "export", "pii", "security", "web::logging"})
 package com.acme.privacy.console;
 

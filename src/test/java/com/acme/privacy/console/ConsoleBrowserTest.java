@@ -173,6 +173,11 @@ class ConsoleBrowserTest {
             assertThat(driver.findElement(By.id("requests-to-error")).getText()).isEqualTo("Up to must be after from.");
             browser.assertAccessible();
             browser.screenshot("13-export-refused");
+
+            browser.open("/console/callbacks");
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Callbacks not delivered");
+            browser.assertAccessible();
+            browser.screenshot("14-callbacks");
         }
     }
 }
