@@ -74,6 +74,14 @@ left out, so the service reports what is missing at startup instead of reading a
 {{- $entries = append $entries (dict "group" $.Values.apiKeys "env" (printf "PRIVACY_SECURITY_APIKEYS_%d_SHA256" $i) "key" (printf "%s%s" $.Values.apiKeys.secretKeys.sha256Prefix $client.client) "value" ($client.sha256 | default "")) }}
 {{- end }}
 {{- end }}
+{{- with .Values.callbacks }}
+{{- range $i, $portal := .portals }}
+{{- if not (or $.Values.callbacks.existingSecret $portal.secret) }}
+{{- fail (printf "callbacks.portals[%d] (%s) needs a secret, or set callbacks.existingSecret" $i $portal.source) }}
+{{- end }}
+{{- $entries = append $entries (dict "group" $.Values.callbacks "env" (printf "PRIVACY_CALLBACKS_PORTALS_%d_SECRET" $i) "key" (printf "%s%s" $.Values.callbacks.secretKeys.secretPrefix ($portal.source | replace ":" "-")) "value" ($portal.secret | default "")) }}
+{{- end }}
+{{- end }}
 {{- with .Values.console.sso }}
 {{- if .issuerUri }}
 {{- $entries = append $entries (dict "group" . "env" "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTSECRET" "key" .secretKeys.clientSecret "value" .clientSecret) }}

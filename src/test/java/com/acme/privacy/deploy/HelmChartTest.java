@@ -34,7 +34,8 @@ class HelmChartTest {
             "gong_daily_budget_limit_calls", "resilience4j_circuitbreaker_state",
             "resilience4j_ratelimiter_available_permissions", "privacy_quota_daily_used_ratio", "privacy_audit_chains_broken",
             "privacy_audit_anchors_broken", "privacy_audit_last_verification_timestamp_seconds",
-            "privacy_audit_last_anchor_timestamp_seconds", "privacy_requests_oldest_held_age_seconds", "privacy_requests_due_soon");
+            "privacy_audit_last_anchor_timestamp_seconds", "privacy_requests_oldest_held_age_seconds", "privacy_requests_due_soon",
+            "privacy_callbacks_undelivered", "privacy_callbacks_deliveries_total");
     private static final Pattern METRIC_NAME = Pattern.compile("\\b(?:privacy|gong|resilience4j)_[a-z0-9_]+");
 
     private final HelmChart.Manifests defaults = HelmChart.template();
@@ -130,11 +131,12 @@ class HelmChartTest {
                 .set("networkPolicy.egress.gong.cidrs[0]", "203.0.113.0/24")
                 .set("networkPolicy.egress.identityProvider.cidrs[0]", "198.51.100.7/32"));
         List<Map<String, Object>> rules = at(narrowed.named("NetworkPolicy", FULLNAME), "spec", "egress");
-        assertThat(rules).hasSize(4);
+        assertThat(rules).as("with the portals' callbacks").hasSize(5);
         assertThat((Object) at(rules, 1, "to")).isEqualTo(List.of(Map.of("ipBlock", Map.of("cidr", "10.20.0.0/24"))));
         assertThat((Object) at(rules, 2, "to")).isEqualTo(List.of(Map.of("ipBlock", Map.of("cidr", "203.0.113.0/24"))));
         assertThat((Object) at(rules, 3, "to")).as("the identity provider, for SSO tokens")
                 .isEqualTo(List.of(Map.of("ipBlock", Map.of("cidr", "198.51.100.7/32"))));
+        assertThat((Object) at(rules, 4, "ports")).as("the portals' callbacks").isEqualTo(List.of(Map.of("port", 443, "protocol", "TCP")));
 
         HelmChart.Manifests open = HelmChart.template(t -> t.set("networkPolicy.egress.enabled", "false"));
         assertThat((List<String>) at(open.named("NetworkPolicy", FULLNAME), "spec", "policyTypes")).containsExactly("Ingress");
@@ -180,7 +182,8 @@ class HelmChartTest {
                 "PrivacyRequestsGongMisconfigured", "PrivacyRequestsDispatcherStandingDown", "PrivacyRequestsOldestPendingTooOld", "PrivacyRequestsOverdue", "PrivacyRequestsFailed",
                 "PrivacyRequestsGongBudgetNearlySpent", "PrivacyRequestsClientNearDailyQuota", "PrivacyRequestsAuditBroken",
                 "PrivacyRequestsAuditEvidenceStale", "PrivacyRequestsNeedAttention", "PrivacyRequestsHeldTooLong",
-                "PrivacyRequestsNoActiveDispatcher", "PrivacyRequestsAwaitingPersonNearDeadline");
+                "PrivacyRequestsNoActiveDispatcher", "PrivacyRequestsAwaitingPersonNearDeadline",
+                "PrivacyRequestsCallbacksDeadLettered", "PrivacyRequestsCallbacksBacklog");
         assertThat(rules.get("PrivacyRequestsGongCircuitOpen")).containsEntry("for", "15m");
         assertThat((String) rules.get("PrivacyRequestsOldestPendingTooOld").get("expr")).endsWith("> 48 * 3600");
         assertThat((String) rules.get("PrivacyRequestsGongBudgetNearlySpent").get("expr")).endsWith("> 80");

@@ -70,17 +70,18 @@ class HelmSecretsTest {
         HelmChart.Manifests production = HelmChart.template(t -> t.withValuesFile(HelmChart.PRODUCTION_VALUES));
 
         assertThat(production.ofKind("Secret")).isEmpty();
-        assertThat(production.secretEnv()).isEqualTo(Map.of(
-                "DATABASE_PASSWORD", List.of("privacy-db", "db-password"),
-                "PRIVACY_PII_ENCRYPTIONKEYS_K2026", List.of("privacy-pii", "aes-k2026"),
-                "PRIVACY_PII_ENCRYPTIONKEYS_K2027", List.of("privacy-pii", "aes-k2027"),
-                "PRIVACY_PII_HASH_KEY", List.of("privacy-pii", "hmac"),
-                "PRIVACY_EVIDENCE_SIGNINGKEYS_E2026", List.of("privacy-evidence", "ed25519-e2026"),
-                "PRIVACY_EVIDENCE_SIGNINGKEYS_E2027", List.of("privacy-evidence", "ed25519-e2027"),
-                "PRIVACY_GONG_BEARER_TOKEN", List.of("privacy-gong", "oauth-token"),
-                "PRIVACY_SECURITY_APIKEYS_0_SHA256", List.of("privacy-api-keys", "key-hash-crm-portal"),
-                "PRIVACY_SECURITY_APIKEYS_1_SHA256", List.of("privacy-api-keys", "key-hash-compliance-desk"),
-                "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTSECRET", List.of("privacy-console-sso", "console-client-secret")));
+        assertThat(production.secretEnv()).isEqualTo(Map.ofEntries(
+                Map.entry("DATABASE_PASSWORD", List.of("privacy-db", "db-password")),
+                Map.entry("PRIVACY_PII_ENCRYPTIONKEYS_K2026", List.of("privacy-pii", "aes-k2026")),
+                Map.entry("PRIVACY_PII_ENCRYPTIONKEYS_K2027", List.of("privacy-pii", "aes-k2027")),
+                Map.entry("PRIVACY_PII_HASH_KEY", List.of("privacy-pii", "hmac")),
+                Map.entry("PRIVACY_EVIDENCE_SIGNINGKEYS_E2026", List.of("privacy-evidence", "ed25519-e2026")),
+                Map.entry("PRIVACY_EVIDENCE_SIGNINGKEYS_E2027", List.of("privacy-evidence", "ed25519-e2027")),
+                Map.entry("PRIVACY_GONG_BEARER_TOKEN", List.of("privacy-gong", "oauth-token")),
+                Map.entry("PRIVACY_SECURITY_APIKEYS_0_SHA256", List.of("privacy-api-keys", "key-hash-crm-portal")),
+                Map.entry("PRIVACY_SECURITY_APIKEYS_1_SHA256", List.of("privacy-api-keys", "key-hash-compliance-desk")),
+                Map.entry("PRIVACY_CALLBACKS_PORTALS_0_SECRET", List.of("privacy-callback-secrets", "callback-secret-crm-portal")),
+                Map.entry("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_SSO_CLIENTSECRET", List.of("privacy-console-sso", "console-client-secret"))));
     }
 
     @Test
