@@ -31,8 +31,11 @@ class PacingTest {
 
     /** The default pace, 2.5 calls per second. */
     private static final Duration INTERVAL = Duration.ofMillis(400);
-    /** Arrival times at the sandbox carry a little scheduling jitter on top of the service's spacing. */
-    private static final Duration JITTER = Duration.ofMillis(5);
+    /**
+     * Arrival times at the sandbox carry scheduling jitter on top of the service's spacing, more while test JVMs
+     * share the cores; still far above Gong's strictest reading (1/3 s), which the sandbox enforces with 429s.
+     */
+    private static final Duration JITTER = Duration.ofMillis(25);
 
     @LocalServerPort
     int port;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -35,6 +36,9 @@ class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory 
                 properties.put("spring.datasource.password", database.password());
             }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("freshTestDatabase", properties));
+            // Registered first, so destroyed last: after the pool and everything else that uses the database.
+            AutoCloseable lease = TestDatabases.lease();
+            ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("testDatabaseLease", lease::close);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -24,9 +25,41 @@ public final class TestDatabases {
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabases.class);
     private static final AtomicInteger counter = new AtomicInteger();
+    /** Contexts still using a database here. */
+    private static final AtomicInteger LEASES = new AtomicInteger();
+    /** Longer than a context takes to close, shorter than Surefire's wait for the fork to exit (30 s). */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
     private static Server server;
 
     private TestDatabases() {
+    }
+
+    /**
+     * Held by every context that uses a database here, and given back when the context has closed (its last bean to
+     * go), so that an embedded server stops only after them.
+     */
+    public static AutoCloseable lease() {
+        LEASES.incrementAndGet();
+        return () -> {
+            synchronized (LEASES) {
+                LEASES.decrementAndGet();
+                LEASES.notifyAll();
+            }
+        };
+    }
+
+    private static void awaitNoLeases() {
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        synchronized (LEASES) {
+            while (LEASES.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    LEASES.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** A connection to a new, empty database. */
@@ -61,8 +94,11 @@ public final class TestDatabases {
         }
         log.info("Tests use an embedded PostgreSQL");
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Spring closes the cached test contexts in shutdown hooks of their own, at the same time: a database
+                // that went first would leave each pool waiting on dead connections, and the fork overstaying its exit.
+                awaitNoLeases();
                 try {
                     embedded.close();
                 } catch (IOException e) {
