@@ -18,13 +18,17 @@ import com.acme.privacy.testsupport.TestDatabases;
 
 /**
  * Pacing against the strictest reading of Gong's limit: a leaky bucket of 3 calls/s with capacity 1, so any two calls
- * closer than 1/3 s get a 429. The service runs at 2.9/s with a backlog of 600. The reference is the configured pace:
- * the result is the delivered share of it, and the 429s.
+ * closer than 1/3 s get a 429. The service runs at 2.9/s, with a backlog of 600 loaded before dispatching starts, or
+ * with 120 submissions that arrive through the API while it dispatches, one after another from one client at 4/s,
+ * faster than the pace. The reference is the configured pace: the result is the delivered share of it, and the 429s.
  */
 class PacingBenchmark {
 
     private static final double PACE = 2.9;
     private static final int BACKLOG = 600;
+    private static final int ARRIVING = 120;
+    /** One submission every 250 ms: 4/s, faster than the pace, so the queue never runs dry while they arrive. */
+    private static final Duration ARRIVAL_GAP = Duration.ofMillis(250);
 
     @Test
     void oneReplica() throws Exception {
@@ -39,6 +43,42 @@ class PacingBenchmark {
     @Test
     void threeReplicasWithTheLeaderKilledMidRun() throws Exception {
         report("three replicas, leader killed (SIGKILL) after 300 calls", run(3, true));
+    }
+
+    @Test
+    void oneReplicaWithTheBacklogArrivingWhileItDispatches() throws Exception {
+        report("one replica, %d submissions arriving while it dispatches".formatted(ARRIVING), arriving(1));
+    }
+
+    @Test
+    void threeReplicasWithTheBacklogArrivingWhileTheyDispatch() throws Exception {
+        report("three replicas, %d submissions arriving while they dispatch".formatted(ARRIVING), arriving(3));
+    }
+
+    private Result arriving(int replicas) throws Exception {
+        TestDatabases.TestDatabase database = BenchDatabase.fresh("pacing_arriving_" + replicas);
+        JdbcClient jdbc = BenchDatabase.client(database);
+        try (GongSandbox sandbox = GongSandbox.start()) {
+            sandbox.meter(3, 1);
+            Map<String, String> env = ServiceProcess.deployment(database, sandbox);
+            env.put("PRIVACY_DISPATCH_CALLS_PER_SECOND", String.valueOf(PACE));
+            List<ServiceProcess> services = new ArrayList<>();
+            try {
+                for (int i = 0; i < replicas; i++) {
+                    services.add(ServiceProcess.start("arriving-" + (char) ('a' + i), env));
+                }
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> services.stream().anyMatch(ServiceProcess::dispatching));
+                // Each replica takes its turn at the intake, as a load balancer would send them.
+                Backlog.submitOneByOne(services, ARRIVING, ARRIVAL_GAP);
+                Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> Backlog.count(jdbc, "SUBMITTED") == ARRIVING);
+                return Result.of(sandbox.erasures(), null);
+            } finally {
+                for (ServiceProcess service : services) {
+                    service.close();
+                }
+            }
+        }
     }
 
     private Result run(int replicas, boolean killLeader) throws Exception {
@@ -76,12 +116,12 @@ class PacingBenchmark {
 
     private static void report(String scenario, Result result) {
         BenchReport.write("Pacing: " + scenario, """
-                Sandbox: leaky bucket 3 calls/s, capacity 1. Service: `calls-per-second` %.1f, backlog %d.
+                Sandbox: leaky bucket 3 calls/s, capacity 1. Service: `calls-per-second` %.1f, %d requests.
 
                 | Calls | 429s | Delivered calls/s | Share of the configured pace | Smallest gap between call starts | Longest gap |
                 |---|---|---|---|---|---|
                 | %d | %d | %.3f | %.1f %% | %d ms | %d ms |
-                %s""".formatted(PACE, BACKLOG, result.calls(), result.limited(), result.rate(), 100 * result.rate() / PACE,
+                %s""".formatted(PACE, result.calls(), result.calls(), result.limited(), result.rate(), 100 * result.rate() / PACE,
                 result.smallestGap().toMillis(), result.longestGap().toMillis(),
                 result.killedAt() == null ? "" : "\nThe longest gap is the takeover after the kill; without it the share is "
                         + "%.1f %%.".formatted(100 * result.rateWithoutLongestGap() / PACE)));

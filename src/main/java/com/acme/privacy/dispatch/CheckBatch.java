@@ -7,24 +7,28 @@ import org.springframework.stereotype.Component;
 
 import com.acme.privacy.erasure.lifecycle.CheckQueue;
 import com.acme.privacy.erasure.lifecycle.ClaimedCheck;
+import com.acme.privacy.erasure.lifecycle.DispatchQueue;
 
 /**
- * Completion checks come after erasures: only when no erasure is due, and only within their share of the day's
- * budget. Each takes up to four calls (two checks, two erasures sent again).
+ * Completion checks come after erasures: only when no erasure is due (also between the checks of a batch, so that
+ * erasures arriving meanwhile do not wait for it), and only within their share of the day's budget. Each takes up to
+ * four calls (two checks, two erasures sent again).
  */
 @Component
 class CheckBatch {
 
     private final CheckQueue checks;
+    private final DispatchQueue erasures;
     private final CompletionChecker checker;
     private final BatchSizing sizing;
     private final DispatchWatchdog watchdog;
     private final DispatchProperties properties;
     private volatile boolean stopping;
 
-    CheckBatch(CheckQueue checks, CompletionChecker checker, BatchSizing sizing, DispatchWatchdog watchdog,
+    CheckBatch(CheckQueue checks, DispatchQueue erasures, CompletionChecker checker, BatchSizing sizing, DispatchWatchdog watchdog,
                DispatchProperties properties) {
         this.checks = checks;
+        this.erasures = erasures;
         this.checker = checker;
         this.sizing = sizing;
         this.watchdog = watchdog;
@@ -39,7 +43,7 @@ class CheckBatch {
         stopping = false;
     }
 
-    /** @return whether a full batch was checked without a halt */
+    /** @return whether to go on at once: a full batch was checked without a halt, or erasures became due meanwhile */
     boolean check(GateReadings.State state, int erasureBatch) {
         DispatchProperties.CompletionCheck settings = properties.completionCheck();
         if (!settings.enabled() || state.budgetUsed() >= settings.maxBudgetShare() * state.budgetLimit()) {
@@ -50,6 +54,10 @@ class CheckBatch {
         long leaseEnds = System.nanoTime() + properties.lease().toNanos();
         for (int i = 0; i < claimed.size(); i++) {
             watchdog.progress();
+            if (i > 0 && erasures.anyDue()) {
+                checks.postpone(claimed.subList(i, claimed.size()), properties.replicaId(), Duration.ZERO);
+                return true;
+            }
             boolean outOfTime = System.nanoTime() + sizing.worstCasePerRequest().multipliedBy(2).toNanos() > leaseEnds;
             CompletionChecker.Halt halt = stopping || outOfTime ? new CompletionChecker.Halt(Duration.ZERO, "no time left in this claim")
                     : checker.check(claimed.get(i));

@@ -38,7 +38,11 @@ class DispatchRound {
         gate.close();
     }
 
-    /** @return whether a full batch went through without a halt, so that more is likely due at once */
+    /**
+     * @return whether to go on at once: erasures were sent without a halt (more may have arrived meanwhile, and waiting
+     *         for the next poll would leave the pace unused), or a full batch of checks was made. Only a round that
+     *         found nothing due, or was halted, waits for the poll interval.
+     */
     boolean pass() {
         erasures.handBack();
         if (!term.lead()) {

@@ -107,7 +107,7 @@ class Dispatcher implements SmartLifecycle {
     private void round() {
         watchdog.roundStarted();
         try {
-            // A full batch that went through means more is due: go on without waiting for the next poll.
+            // While erasures go out unhalted, more may have arrived: claim again at once; the poll waits only when idle.
             while (!stopping && round.pass()) {
                 watchdog.progress();
             }

@@ -25,7 +25,8 @@ class ErasureBatch {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureBatch.class);
 
-    enum Sent { NOTHING_DUE, ALL, PART }
+    /** What a claim came to: nothing was due, every claimed request was sent, or a halt stopped the batch. */
+    enum Sent { NOTHING_DUE, ALL, HALTED }
 
     private final DispatchQueue queue;
     private final RequestSender sender;
@@ -67,7 +68,7 @@ class ErasureBatch {
         if (claimed.isEmpty()) {
             return Sent.NOTHING_DUE;
         }
-        return send(claimed) && claimed.size() == size ? Sent.ALL : Sent.PART;
+        return send(claimed) ? Sent.ALL : Sent.HALTED;
     }
 
     /** @return whether every request of the batch was sent, without a halt */

@@ -77,6 +77,12 @@ public class DispatchQueue {
         return "system:dispatcher@" + replica;
     }
 
+    /** Whether an erasure is due now; completion checks give way to it. */
+    public boolean anyDue() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM erasure_request WHERE status = " + StatusMove.CLAIM.onlyFrom().sql()
+                + " AND next_attempt_at <= now())").query(Boolean.class).single();
+    }
+
     /** Claims up to {@code limit} due requests, earliest deadline first, in one statement. */
     @Transactional
     public List<ClaimedRequest> claim(int limit, Duration lease, String replica) {
