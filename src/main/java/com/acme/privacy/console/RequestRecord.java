@@ -34,9 +34,15 @@ record RequestRecord(UUID id, String status, boolean unanswered, String email, S
     /**
      * Whether Gong confirmed the erasure: the next check, the completion, and what the last check found.
      *
-     * @param lastCheck {@code null} until a check was made
+     * @param lastCheck      {@code null} until a check was made
+     * @param checksWithData checks since the last retry that found data at Gong after the erasure
      */
-    record Completion(Instant checkDueAt, Instant completedAt, LastCheck lastCheck) {
+    record Completion(Instant checkDueAt, Instant completedAt, LastCheck lastCheck, int checksWithData) {
+
+        /** Gong held the subject's data again after it had accepted the erasure: something fed it back. */
+        public boolean reimported() {
+            return checksWithData > 0;
+        }
     }
 
     /** @param results one per identifier Gong was asked about */

@@ -19,7 +19,10 @@ enum Worklist {
             + "their deadline runs meanwhile.",
             "status = 'HELD'"),
     DUE_SOON("due-soon", "Due within 7 days", "Not yet answered and due in the next seven days.",
-            "status IN (" + unanswered() + ") AND due_at >= :now AND due_at < CAST(:now AS timestamptz) + interval '7 days'");
+            "status IN (" + unanswered() + ") AND due_at >= :now AND due_at < CAST(:now AS timestamptz) + interval '7 days'"),
+    REIMPORTED("re-imported", "Re-imported", "A completion check found the subject's data at Gong after the erasure: "
+            + "find the source that feeds it back (a CRM, a mailbox) and stop it there.",
+            "checks_with_data > 0");
 
     private final String slug;
     private final String title;

@@ -324,6 +324,11 @@ public class ErasureRequest {
         return checkDueAt;
     }
 
+    /** Completion checks since the last retry that found data at Gong after the erasure: its data came back. */
+    public int getChecksWithData() {
+        return checksWithData;
+    }
+
     /** The last completion check as recorded (JSON), or {@code null}. */
     public String getLastCheck() {
         return lastCheck;

@@ -43,6 +43,11 @@ public enum ErasureStatus {
      * that condition lives with the retention statements.
      */
     public static final Set<ErasureStatus> CLOSED = EnumSet.of(COMPLETED, CANCELLED);
+    /**
+     * The subject asked to be erased and the request stands: every status but CANCELLED (withdrawn, or entered by
+     * mistake). What the suppression list counts.
+     */
+    public static final Set<ErasureStatus> NOT_WITHDRAWN = EnumSet.complementOf(EnumSet.of(CANCELLED));
 
     /** A set as a SQL list, {@code 'PENDING', 'DISPATCHING'}, for statements that match the partial indexes. */
     public static String sqlList(Set<ErasureStatus> statuses) {

@@ -34,7 +34,7 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
     /**
      * @param client the caller's name: the {@code source} of what it submits
      * @param sha256 hex SHA-256 of the key; the key itself is never configured
-     * @param roles  what the key may do: SUBMITTER, VIEWER, ADMIN
+     * @param roles  what the key may do: SUBMITTER, VIEWER, ADMIN, SUPPRESSION_CHECK
      */
     public record ApiKey(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String client,
@@ -92,11 +92,13 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
      * @param submitter claim values that grant SUBMITTER
      * @param viewer    claim values that grant VIEWER
      * @param admin     claim values that grant ADMIN
+     * @param suppressionCheck claim values that grant SUPPRESSION_CHECK
      */
     public record RoleClaims(
             @DefaultValue("privacy-submitter") Set<String> submitter,
             @DefaultValue("privacy-viewer") Set<String> viewer,
-            @DefaultValue("privacy-admin") Set<String> admin) {
+            @DefaultValue("privacy-admin") Set<String> admin,
+            @DefaultValue("privacy-suppression-check") Set<String> suppressionCheck) {
 
         public Set<Role> rolesFor(Collection<?> values) {
             Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -110,6 +112,9 @@ public record AccessControlProperties(@Valid List<ApiKey> apiKeys, @Valid @Defau
                 }
                 if (admin.contains(text)) {
                     roles.add(Role.ADMIN);
+                }
+                if (suppressionCheck.contains(text)) {
+                    roles.add(Role.SUPPRESSION_CHECK);
                 }
             }
             return roles;

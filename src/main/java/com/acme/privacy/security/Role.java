@@ -7,7 +7,9 @@ public enum Role {
     /** Reads, searches and lists everything, audit trails included. */
     VIEWER,
     /** Everything a VIEWER may, plus cancel and retry. */
-    ADMIN;
+    ADMIN,
+    /** Asks the suppression list whether a subject asked to be erased (CRM and mail teams); nothing else. */
+    SUPPRESSION_CHECK;
 
     String authority() {
         return "ROLE_" + name();

@@ -61,6 +61,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, REQUESTS, REQUESTS + "/*").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, REQUESTS + "/*/receipt").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**", "/api/v1/exports/**").hasRole(Role.VIEWER.name())
+                        // An oracle over every portal's requests: never for a SUBMITTER (see README, "Suppression list").
+                        .requestMatchers(HttpMethod.POST, "/api/v1/suppression/check")
+                        .hasAnyRole(Role.SUPPRESSION_CHECK.name(), Role.VIEWER.name())
                         // Public keys are public, so that an auditor needs no account to verify evidence.
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys", "/api/v1/keys/*").permitAll()
                         // Anything no rule grants, HEAD and OPTIONS included, is refused.

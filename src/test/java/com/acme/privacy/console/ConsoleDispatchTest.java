@@ -143,9 +143,16 @@ class ConsoleDispatchTest {
                     .contains(lastCheckId).contains("Retry…").contains("Download receipt");
             assertThat(page.<HtmlElement>getFirstByXPath("//section[@aria-labelledby='completion']//tbody/tr/td[2]").asNormalizedText())
                     .as("emails Gong still holds").isEqualTo("1");
+            assertThat(page.getHtmlElementById("reimported").asNormalizedText())
+                    .startsWith("Re-imported. Gong re-imported this subject's data: a completion check found data after the erasure")
+                    .contains("(2 since the last retry)");
+            HtmlPage reimported = console.open("/console/worklists/re-imported");
+            assertThat(reimported.getTitleText()).isEqualTo("Worklist: Re-imported – Privacy console");
+            assertThat(reimported.asNormalizedText()).contains(attention).doesNotContain(completed);
 
             String done = console.open("/console/requests/" + completed).asNormalizedText();
-            assertThat(done).contains("COMPLETED").contains("Last check (#1").contains("nothing left at Gong").doesNotContain("Retry…");
+            assertThat(done).contains("COMPLETED").contains("Last check (#1").contains("nothing left at Gong").doesNotContain("Retry…")
+                    .doesNotContain("Re-imported");
             console.assertNeverShowed(List.of(kept, erased));
         }
     }

@@ -32,16 +32,18 @@ class ConsoleIndexUsageTest {
     @BeforeAll
     void fill() {
         // One request every ten minutes back from now (about two years), mostly answered (a third of them confirmed),
-        // the open ones the newest, a tenth of those held; a few failed or needing attention.
+        // the open ones the newest, a tenth of those held; a few failed or needing attention (their data re-imported).
         jdbc.sql("""
                 INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, source, external_reference,
-                    regulation, received_at, due_at, status, next_attempt_at, submitted_at, completed_at, created_at, updated_at)
+                    regulation, received_at, due_at, status, next_attempt_at, submitted_at, completed_at, checks_with_data,
+                    created_at, updated_at)
                 SELECT gen_random_uuid(), '\\x00', 'k', sha256(('console-' || i)::bytea), 'portal-' || (i % 20),
                        CASE WHEN i % 4 = 0 THEN 'REF-' || i END, 'GDPR',
                        now() - (i * 10 || ' minutes')::interval, now() - (i * 10 || ' minutes')::interval + interval '30 days',
                        status, now(),
                        CASE WHEN status IN ('SUBMITTED', 'COMPLETED', 'NEEDS_ATTENTION') THEN now() - (i * 10 - 5 || ' minutes')::interval END,
                        CASE WHEN status = 'COMPLETED' THEN now() - (i * 10 - 5 || ' minutes')::interval + interval '1 day' END,
+                       CASE WHEN status = 'NEEDS_ATTENTION' THEN 2 ELSE 0 END,
                        now() - (i * 10 || ' minutes')::interval, now()
                 FROM generate_series(1, :rows) AS i,
                      LATERAL (SELECT CASE WHEN i <= 1500 AND i % 10 = 0 THEN 'HELD' WHEN i <= 1500 THEN 'PENDING'
@@ -72,6 +74,10 @@ class ConsoleIndexUsageTest {
             "SELECT * FROM erasure_request WHERE status = 'HELD' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
             "SELECT * FROM erasure_request WHERE status = 'HELD' ORDER BY due_at DESC, id LIMIT 20 OFFSET 0",
             "SELECT count(*) FROM erasure_request WHERE status = 'HELD'",
+            // Re-imported (V34), both ways, and its count.
+            "SELECT * FROM erasure_request WHERE checks_with_data > 0 ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            "SELECT * FROM erasure_request WHERE checks_with_data > 0 ORDER BY due_at DESC, id LIMIT 20 OFFSET 0",
+            "SELECT count(*) FROM erasure_request WHERE checks_with_data > 0",
             "SELECT * FROM erasure_request WHERE status IN ('HELD', 'PENDING', 'DISPATCHING', 'FAILED') AND due_at >= now() AND due_at < now() + interval '7 days' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
             // The overview's days-left chart and oldest open request.
             "SELECT floor(extract(epoch FROM due_at - now()) / 86400)::bigint AS days, count(*) FROM erasure_request WHERE status IN ('HELD', 'PENDING', 'DISPATCHING', 'FAILED') GROUP BY days",

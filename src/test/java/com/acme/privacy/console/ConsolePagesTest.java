@@ -135,6 +135,7 @@ class ConsolePagesTest extends ConsoleJourney {
                 .contains("Chain intact: all 1 events recompute").contains("RECEIVED").contains("by client:tester")
                 .contains("Nothing has been sent to Gong");
         assertThat(text).as("a viewer is offered no action").doesNotContain("Cancel now");
+        assertThat(text).as("no check found data").doesNotContain("Re-imported");
         assertThat(console.open("/console/requests/" + UUID.randomUUID()).getWebResponse().getStatusCode()).isEqualTo(404);
     }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -70,5 +71,21 @@ class HashKeyRotationTest {
         assertThat(row).containsEntry("hash_key_id", "h2").containsEntry("sealed_to_request", true);
         assertThat((byte[]) row.get("email_hash")).isEqualTo(identifiers.lookupHash(new EmailAddress(email)));
         assertThat((List<String>) JsonPath.read(body(api.search(search)), "$.content[*].id")).containsExactly(id.toString());
+    }
+
+    /** No upgrade can re-hash a suppression entry (there is no identifier left): the retired key keeps it findable. */
+    @Test
+    void suppressionEntriesUnderTheRetiredKeyAreFoundWhileItStaysConfigured() throws Exception {
+        String email = "suppressed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        jdbc.sql("""
+                INSERT INTO suppression_entry (kind, keyed_hash, hash_key_id, first_requested_on, last_requested_on, erased_on)
+                VALUES ('EMAIL', ?, 'h1', DATE '2024-03-01', DATE '2024-05-02', DATE '2024-03-09')""")
+                .param(IdentifierUpgradeTest.legacyHash(email)).update();
+
+        String answer = body(new Api(port).client().post().uri("/api/v1/suppression/check").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"email\":\"" + email + "\"}").exchange().expectStatus().isOk());
+
+        assertThat(answer).isEqualTo("{\"suppressed\":true,\"firstRequestedOn\":\"2024-03-01\",\"lastRequestedOn\":\"2024-05-02\","
+                + "\"erasedOn\":\"2024-03-09\"}");
     }
 }

@@ -34,7 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The role × endpoint matrix, walked once with API keys and once with SSO tokens. Portal {@code crm} and SSO subject
- * {@code crm} are SUBMITTERs, {@code compliance} a VIEWER, {@code ops} an ADMIN.
+ * {@code crm} are SUBMITTERs, {@code compliance} a VIEWER, {@code ops} an ADMIN, {@code mail-team} a SUPPRESSION_CHECK.
  */
 @ApiTest
 class AccessControlTest {
@@ -60,7 +60,8 @@ class AccessControlTest {
     enum Credential { API_KEY, JWT }
 
     enum Caller {
-        SUBMITTER("crm", "privacy-submitter"), VIEWER("compliance", "privacy-viewer"), ADMIN("ops", "privacy-admin");
+        SUBMITTER("crm", "privacy-submitter"), VIEWER("compliance", "privacy-viewer"), ADMIN("ops", "privacy-admin"),
+        SUPPRESSION_CHECK("mail-team", "privacy-suppression-check");
 
         final String name;
         /** The claim value that grants the role. */
@@ -80,7 +81,8 @@ class AccessControlTest {
         SEARCH(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/search", true),
         LIST(HttpMethod.GET, (t, c) -> Api.REQUESTS, false),
         CANCEL(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/cancel", false),
-        RETRY(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false);
+        RETRY(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false),
+        CHECK(HttpMethod.POST, (t, c) -> "/api/v1/suppression/check", true);
 
         final HttpMethod method;
         final BiFunction<AccessControlTest, Credential, String> path;
@@ -93,15 +95,19 @@ class AccessControlTest {
         }
     }
 
-    /** Expected status per caller: SUBMITTER, VIEWER, ADMIN. 404 on cancel/retry means "allowed, no such request". */
+    /**
+     * Expected status per caller: SUBMITTER, VIEWER, ADMIN, SUPPRESSION_CHECK. 404 on cancel/retry means "allowed, no
+     * such request". The suppression check answers about every portal's requests, so never a SUBMITTER.
+     */
     static final Map<Endpoint, int[]> EXPECTED = Map.of(
-            Endpoint.CREATE, new int[] {202, 403, 403},
-            Endpoint.READ_OWN, new int[] {200, 200, 200},
-            Endpoint.READ_OTHERS, new int[] {404, 200, 200},
-            Endpoint.SEARCH, new int[] {200, 200, 200},
-            Endpoint.LIST, new int[] {200, 200, 200},
-            Endpoint.CANCEL, new int[] {403, 403, 404},
-            Endpoint.RETRY, new int[] {403, 403, 404});
+            Endpoint.CREATE, new int[] {202, 403, 403, 403},
+            Endpoint.READ_OWN, new int[] {200, 200, 200, 403},
+            Endpoint.READ_OTHERS, new int[] {404, 200, 200, 403},
+            Endpoint.SEARCH, new int[] {200, 200, 200, 403},
+            Endpoint.LIST, new int[] {200, 200, 200, 403},
+            Endpoint.CANCEL, new int[] {403, 403, 404, 403},
+            Endpoint.RETRY, new int[] {403, 403, 404, 403},
+            Endpoint.CHECK, new int[] {403, 200, 200, 200});
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -151,7 +157,8 @@ class AccessControlTest {
         if (!endpoint.body) {
             return client.post().uri(path).exchange();
         }
-        String json = endpoint == Endpoint.SEARCH ? "{\"email\":\"" + unique() + "\"}" : request(unique(), null, "CCPA");
+        String json = endpoint == Endpoint.SEARCH || endpoint == Endpoint.CHECK ? "{\"email\":\"" + unique() + "\"}"
+                : request(unique(), null, "CCPA");
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
     }
 

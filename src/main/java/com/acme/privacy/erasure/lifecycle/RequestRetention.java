@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,6 +22,8 @@ import com.acme.privacy.audit.AuditEntry;
 import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.ErasureStatus;
+import com.acme.privacy.erasure.RequestAnonymised;
+import com.acme.privacy.erasure.SubjectErasure;
 import com.acme.privacy.pii.DecryptionKeyMissing;
 import com.acme.privacy.pii.IdentifierUnreadable;
 import com.acme.privacy.pii.ProtectedIdentifiers;
@@ -33,7 +36,9 @@ import com.acme.privacy.pii.Sealed;
  * act on them, and sending them again needs the identifiers.
  * <p>
  * Work goes in batches, each in its own transaction with its audit events, over rows locked with SKIP LOCKED, so that
- * replicas may run it at once. A row whose key this replica lacks is left for a replica that has it.
+ * replicas may run it at once. A row whose key this replica lacks is left for a replica that has it. Each request about
+ * to be anonymised is published as {@link RequestAnonymised} first, in the batch's transaction, so that what must
+ * outlive the request (the suppression list) takes its keyed hashes in the same commit.
  */
 @Component
 public class RequestRetention {
@@ -60,7 +65,9 @@ public class RequestRetention {
             WHERE id = ?
             """;
     private static final String ANONYMISATION_DUE = """
-            SELECT id, status_changed_at FROM erasure_request
+            SELECT id, status_changed_at, status, hash_key_id, email_hash, phone_hash, received_at,
+                   coalesce(completed_at, submitted_at) AS erased_at
+            FROM erasure_request
             WHERE anonymised_at IS NULL AND identifiers_purged_at IS NOT NULL AND status_changed_at < %s AND %s
             ORDER BY status_changed_at LIMIT %d FOR UPDATE SKIP LOCKED
             """.formatted(CUTOFF, CLOSED, BATCH);
@@ -76,12 +83,15 @@ public class RequestRetention {
     private final AuditTrail auditTrail;
     private final ProtectedIdentifiers identifiers;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
 
-    RequestRetention(JdbcClient jdbc, AuditTrail auditTrail, ProtectedIdentifiers identifiers, TransactionTemplate transactions) {
+    RequestRetention(JdbcClient jdbc, AuditTrail auditTrail, ProtectedIdentifiers identifiers, TransactionTemplate transactions,
+                     ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.auditTrail = auditTrail;
         this.identifiers = identifiers;
         this.transactions = transactions;
+        this.publisher = publisher;
     }
 
     /** Destroys the ciphertexts of every request closed for longer than {@code purgeAfter}; returns how many. */
@@ -144,6 +154,7 @@ public class RequestRetention {
         List<AuditEntry> events = new ArrayList<>();
         for (Map<String, Object> row : due) {
             UUID id = (UUID) row.get("id");
+            publisher.publishEvent(anonymised(row));
             jdbc.sql(ANONYMISE).param(id).update();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("closedSince", ((Timestamp) row.get("status_changed_at")).toInstant().toString());
@@ -157,6 +168,15 @@ public class RequestRetention {
             auditTrail.record(events);
         }
         return due.size();
+    }
+
+    /** A closed request's erasure is the completion, or Gong's acceptance when no check was due; a withdrawn one has neither. */
+    private static RequestAnonymised anonymised(Map<String, Object> row) {
+        Instant received = ((Timestamp) row.get("received_at")).toInstant();
+        Timestamp erased = (Timestamp) row.get("erased_at");
+        return new RequestAnonymised(ErasureStatus.valueOf((String) row.get("status")), (String) row.get("hash_key_id"),
+                (byte[]) row.get("email_hash"), (byte[]) row.get("phone_hash"),
+                SubjectErasure.of(received, received, erased == null ? null : erased.toInstant()));
     }
 
     private static Candidate candidate(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package com.acme.privacy.erasure.web;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 
@@ -8,14 +10,18 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Search by subject: exactly one identifier, sent in a body so that it never lands in a URL or access log. */
-record SubjectSearch(
+/**
+ * One subject, by exactly one identifier, sent in a body so that it never lands in a URL or access log: a search here,
+ * a check of the suppression list there, read by the same rules.
+ */
+@NamedInterface("subjects")
+public record SubjectSearch(
         @Size(min = 1, max = 254) @Email @PlainText
         String email,
         @Pattern(regexp = PhoneNumber.E164, message = TextRules.E164_MESSAGE)
         String phoneNumber) {
 
-    SubjectSearch {
+    public SubjectSearch {
         email = email == null ? null : EmailAddress.normalize(email);
         phoneNumber = phoneNumber == null ? null : phoneNumber.strip();
     }
