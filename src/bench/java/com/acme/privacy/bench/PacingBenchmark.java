@@ -121,8 +121,10 @@ class PacingBenchmark {
                 | Calls | 429s | Delivered calls/s | Share of the configured pace | Smallest gap between call starts | Longest gap |
                 |---|---|---|---|---|---|
                 | %d | %d | %.3f | %.1f %% | %d ms | %d ms |
+
+                Where the time went: %s
                 %s""".formatted(PACE, result.calls(), result.calls(), result.limited(), result.rate(), 100 * result.rate() / PACE,
-                result.smallestGap().toMillis(), result.longestGap().toMillis(),
+                result.smallestGap().toMillis(), result.longestGap().toMillis(), result.lateGaps(),
                 result.killedAt() == null ? "" : "\nThe longest gap is the takeover after the kill; without it the share is "
                         + "%.1f %%.".formatted(100 * result.rateWithoutLongestGap() / PACE)));
         assertThat(result.limited()).as("429s").isZero();
@@ -130,22 +132,33 @@ class PacingBenchmark {
     }
 
     /** What the sandbox saw, from the first call to the last. */
+    /** @param lateGaps the gaps longer than the pace allows, by call number, and what they cost */
     private record Result(int calls, int limited, double rate, Duration smallestGap, Duration longestGap,
-                          double rateWithoutLongestGap, Instant killedAt) {
+                          double rateWithoutLongestGap, Instant killedAt, String lateGaps) {
 
         static Result of(List<ReceivedCall> calls, Instant killedAt) {
             Duration smallest = Duration.ofDays(1);
             Duration longest = Duration.ZERO;
+            Duration interval = Duration.ofNanos(Math.round(1e9 / PACE));
+            List<String> late = new ArrayList<>();
+            long lostMillis = 0;
             for (int i = 1; i < calls.size(); i++) {
                 Duration gap = Duration.between(calls.get(i - 1).at(), calls.get(i).at());
                 smallest = gap.compareTo(smallest) < 0 ? gap : smallest;
                 longest = gap.compareTo(longest) > 0 ? gap : longest;
+                if (gap.compareTo(interval.plusMillis(interval.toMillis() / 5)) > 0) {
+                    late.add("#%d %d ms".formatted(i, gap.toMillis()));
+                    lostMillis += gap.minus(interval).toMillis();
+                }
             }
+            String lateGaps = late.isEmpty() ? "no gap over 1.2 times the pace interval."
+                    : "%d gaps over 1.2 times the pace interval cost %d ms in all: %s.".formatted(late.size(), lostMillis,
+                    String.join(", ", late.subList(0, Math.min(12, late.size()))) + (late.size() > 12 ? ", …" : ""));
             double seconds = Duration.between(calls.get(0).at(), calls.get(calls.size() - 1).at()).toNanos() / 1e9;
             int limited = (int) calls.stream().filter(call -> call.status() == 429).count();
             int intervals = calls.size() - 1;
             return new Result(calls.size(), limited, intervals / seconds, smallest, longest,
-                    (intervals - 1) / (seconds - longest.toNanos() / 1e9), killedAt);
+                    (intervals - 1) / (seconds - longest.toNanos() / 1e9), killedAt, lateGaps);
         }
     }
 }

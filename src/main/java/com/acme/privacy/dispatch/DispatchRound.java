@@ -1,5 +1,7 @@
 package com.acme.privacy.dispatch;
 
+import java.time.Duration;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,27 +40,37 @@ class DispatchRound {
         gate.close();
     }
 
-    /**
-     * @return whether to go on at once: erasures were sent without a halt (more may have arrived meanwhile, and waiting
-     *         for the next poll would leave the pace unused), or a full batch of checks was made. Only a round that
-     *         found nothing due, or was halted, waits for the poll interval.
-     */
-    boolean pass() {
+    /** What a pass came to, and so when the next may come. */
+    enum Pass {
+        /** Erasures went out without a halt, or a full batch of checks was made: more may be due at once. */
+        GO_ON,
+        /** Nothing was due. */
+        NOTHING_DUE,
+        /** Not leading, the gate is closed, or a halt stopped the batch: wait for the poll interval. */
+        STOPPED
+    }
+
+    Pass pass() {
         erasures.handBack();
         if (!term.lead()) {
-            return false;
+            return Pass.STOPPED;
         }
         gate.letTestCallsThrough();
         GateReadings.State state = readings.state();
         feedback.roundStarting(state);
         if (state.closedBecause() != null) {
-            return false;
+            return Pass.STOPPED;
         }
         int size = erasures.batchSize(state);
         ErasureBatch.Sent sent = erasures.claimAndSend(size);
         if (sent == ErasureBatch.Sent.NOTHING_DUE) {
-            return checks.check(state, size);
+            return checks.check(state, size) ? Pass.GO_ON : Pass.NOTHING_DUE;
         }
-        return sent == ErasureBatch.Sent.ALL;
+        return sent == ErasureBatch.Sent.ALL ? Pass.GO_ON : Pass.STOPPED;
+    }
+
+    /** One call's share of the pace: when a queue that just ran dry is worth a second look. */
+    Duration paceInterval() {
+        return Duration.ofNanos(Math.round(1e9 / gate.callsPerSecond()));
     }
 }

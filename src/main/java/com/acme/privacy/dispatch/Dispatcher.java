@@ -104,13 +104,44 @@ class Dispatcher implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * While erasures go out unhalted, more may have arrived: claim again at once. A queue that has just run dry gets a
+     * second look one pace interval later, since submissions arriving about as fast as the pace would otherwise wait
+     * for the next poll; a queue found empty twice waits for it.
+     */
+    private void passUntilIdle() {
+        boolean justSent = false;
+        while (!stopping) {
+            DispatchRound.Pass pass = round.pass();
+            watchdog.progress();
+            if (pass == DispatchRound.Pass.NOTHING_DUE && justSent) {
+                justSent = false;
+                if (!pause(round.paceInterval())) {
+                    return;
+                }
+            } else if (pass == DispatchRound.Pass.GO_ON) {
+                justSent = true;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** @return false when interrupted (the watchdog, or shutdown) */
+    private static boolean pause(Duration duration) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void round() {
         watchdog.roundStarted();
         try {
-            // While erasures go out unhalted, more may have arrived: claim again at once; the poll waits only when idle.
-            while (!stopping && round.pass()) {
-                watchdog.progress();
-            }
+            passUntilIdle();
             failedRounds = 0;
         } catch (RuntimeException e) {
             // Anything thrown out of here would cancel the schedule while this replica keeps the lead.
