@@ -1,8 +1,6 @@
 package com.acme.privacy.dispatch;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -53,8 +51,7 @@ class RequestSender {
     private final ProtectedIdentifiers identifiers;
     private final OutcomePolicy outcomes;
     private final DispatchProperties properties;
-    /** Key ids this replica lacked, and when it last met each. */
-    private final Map<String, Long> stoodBackFor = new ConcurrentHashMap<>();
+    private final MissingKeys missingKeys;
 
     RequestSender(DispatchQueue queue, CallRecords records, GongCallStep step, ProtectedIdentifiers identifiers,
                   OutcomePolicy outcomes, DispatchProperties properties) {
@@ -64,6 +61,7 @@ class RequestSender {
         this.identifiers = identifiers;
         this.outcomes = outcomes;
         this.properties = properties;
+        this.missingKeys = new MissingKeys(properties.missingKeyStandby());
     }
 
     /** Sends what is left of the request; {@code null} when the batch may go on. */
@@ -147,19 +145,13 @@ class RequestSender {
     }
 
     /**
-     * Another replica may hold the key: the first time, stand back rather than fail the request. Met again soon after
-     * (each meeting extends "soon"), no replica took it: the attempt counts, so that it fails after max-attempts, and
-     * the batch goes on.
+     * Another replica may hold the key: the first time, stand back rather than fail the request. Met again soon after,
+     * no replica took it: the attempt counts, so that it fails after max-attempts, and the batch goes on.
      */
     private Halt keyMissing(ClaimedRequest request, String keyId) {
-        Long lastMet = stoodBackFor.get(keyId);
-        long now = System.nanoTime();
-        if (lastMet != null && now - lastMet < properties.missingKeyStandby().multipliedBy(3).toNanos()) {
-            // Nobody took it while this replica stood back: a configuration fault that needs a human in the end.
-            stoodBackFor.put(keyId, now);
+        if (missingKeys.metAgain(keyId)) {
             return broken(request, "No replica has a decryption key with id " + keyId).halt();
         }
-        stoodBackFor.put(keyId, now);
         log.error("Erasure request {}: no key with id {} is configured here; giving up the lead for {}", request.id(), keyId,
                 properties.missingKeyStandby());
         queue.settle(request, properties.replicaId(), new DispatchOutcome.Requeued(Duration.ZERO,
