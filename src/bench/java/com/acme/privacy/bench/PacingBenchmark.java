@@ -55,8 +55,13 @@ class PacingBenchmark {
         report("three replicas, %d submissions arriving while they dispatch".formatted(ARRIVING), arriving(3));
     }
 
-    private Result arriving(int replicas) throws Exception {
-        TestDatabases.TestDatabase database = BenchDatabase.fresh("pacing_arriving_" + replicas);
+    /** What a scenario does once its replicas run against the strict sandbox. */
+    private interface Scenario {
+        Result run(List<ServiceProcess> services, JdbcClient jdbc, GongSandbox sandbox) throws Exception;
+    }
+
+    private Result onReplicas(String name, int replicas, Scenario scenario) throws Exception {
+        TestDatabases.TestDatabase database = BenchDatabase.fresh(name);
         JdbcClient jdbc = BenchDatabase.client(database);
         try (GongSandbox sandbox = GongSandbox.start()) {
             sandbox.meter(3, 1);
@@ -65,14 +70,9 @@ class PacingBenchmark {
             List<ServiceProcess> services = new ArrayList<>();
             try {
                 for (int i = 0; i < replicas; i++) {
-                    services.add(ServiceProcess.start("arriving-" + (char) ('a' + i), env));
+                    services.add(ServiceProcess.start(name + "-" + (char) ('a' + i), env));
                 }
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> services.stream().anyMatch(ServiceProcess::dispatching));
-                // Each replica takes its turn at the intake, as a load balancer would send them.
-                Backlog.submitOneByOne(services, ARRIVING, ARRIVAL_GAP);
-                Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> Backlog.count(jdbc, "SUBMITTED") == ARRIVING);
-                return Result.of(sandbox.erasures(), null);
+                return scenario.run(services, jdbc, sandbox);
             } finally {
                 for (ServiceProcess service : services) {
                     service.close();
@@ -81,37 +81,33 @@ class PacingBenchmark {
         }
     }
 
+    private Result arriving(int replicas) throws Exception {
+        return onReplicas("pacing_arriving_" + replicas, replicas, (services, jdbc, sandbox) -> {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> services.stream().anyMatch(ServiceProcess::dispatching));
+            // Each replica takes its turn at the intake, as a load balancer would send them.
+            Backlog.submitOneByOne(services, ARRIVING, ARRIVAL_GAP);
+            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Backlog.count(jdbc, "SUBMITTED") == ARRIVING);
+            return Result.of(sandbox.erasures(), null);
+        });
+    }
+
     private Result run(int replicas, boolean killLeader) throws Exception {
-        TestDatabases.TestDatabase database = BenchDatabase.fresh("pacing_" + replicas + (killLeader ? "_kill" : ""));
-        JdbcClient jdbc = BenchDatabase.client(database);
-        try (GongSandbox sandbox = GongSandbox.start()) {
-            sandbox.meter(3, 1);
-            Map<String, String> env = ServiceProcess.deployment(database, sandbox);
-            env.put("PRIVACY_DISPATCH_CALLS_PER_SECOND", String.valueOf(PACE));
-            List<ServiceProcess> services = new ArrayList<>();
-            try {
-                for (int i = 0; i < replicas; i++) {
-                    services.add(ServiceProcess.start("pacing-" + (char) ('a' + i), env));
-                }
-                Backlog.submitPaused(jdbc, services.get(0), BACKLOG);
-                Backlog.release(jdbc);
-                Instant killedAt = null;
-                if (killLeader) {
-                    Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> sandbox.erasures().size() >= BACKLOG / 2);
-                    ServiceProcess leader = services.stream().filter(ServiceProcess::dispatching).findFirst().orElseThrow();
-                    killedAt = Instant.now();
-                    leader.kill();
-                    services.remove(leader);
-                }
-                Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> Backlog.count(jdbc, "SUBMITTED") == BACKLOG);
-                return Result.of(sandbox.erasures(), killedAt);
-            } finally {
-                for (ServiceProcess service : services) {
-                    service.close();
-                }
+        return onReplicas("pacing_" + replicas + (killLeader ? "_kill" : ""), replicas, (services, jdbc, sandbox) -> {
+            Backlog.submitPaused(jdbc, services.get(0), BACKLOG);
+            Backlog.release(jdbc);
+            Instant killedAt = null;
+            if (killLeader) {
+                Awaitility.await().atMost(Duration.ofMinutes(5)).until(() -> sandbox.erasures().size() >= BACKLOG / 2);
+                ServiceProcess leader = services.stream().filter(ServiceProcess::dispatching).findFirst().orElseThrow();
+                killedAt = Instant.now();
+                leader.kill();
+                services.remove(leader);
             }
-        }
+            Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Backlog.count(jdbc, "SUBMITTED") == BACKLOG);
+            return Result.of(sandbox.erasures(), killedAt);
+        });
     }
 
     private static void report(String scenario, Result result) {

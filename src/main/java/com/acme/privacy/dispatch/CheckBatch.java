@@ -2,6 +2,7 @@ package com.acme.privacy.dispatch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,6 @@ class CheckBatch {
     private final BatchSizing sizing;
     private final DispatchWatchdog watchdog;
     private final DispatchProperties properties;
-    private volatile boolean stopping;
 
     CheckBatch(CheckQueue checks, DispatchQueue erasures, CompletionChecker checker, BatchSizing sizing, DispatchWatchdog watchdog,
                DispatchProperties properties) {
@@ -35,16 +35,8 @@ class CheckBatch {
         this.properties = properties;
     }
 
-    void stop() {
-        stopping = true;
-    }
-
-    void start() {
-        stopping = false;
-    }
-
     /** @return whether to go on at once: a full batch was checked without a halt, or erasures became due meanwhile */
-    boolean check(GateReadings.State state, int erasureBatch) {
+    boolean check(GateReadings.State state, int erasureBatch, BooleanSupplier stopping) {
         DispatchProperties.CompletionCheck settings = properties.completionCheck();
         if (!settings.enabled() || state.budgetUsed() >= settings.maxBudgetShare() * state.budgetLimit()) {
             return false;
@@ -59,10 +51,11 @@ class CheckBatch {
                 return true;
             }
             boolean outOfTime = System.nanoTime() + sizing.worstCasePerRequest().multipliedBy(2).toNanos() > leaseEnds;
-            CompletionChecker.Halt halt = stopping || outOfTime ? new CompletionChecker.Halt(Duration.ZERO, "no time left in this claim")
+            boolean stop = stopping.getAsBoolean() || outOfTime;
+            CompletionChecker.Halt halt = stop ? new CompletionChecker.Halt(Duration.ZERO, "no time left in this claim")
                     : checker.check(claimed.get(i));
             if (halt != null) {
-                List<ClaimedCheck> unchecked = claimed.subList(stopping || outOfTime ? i : i + 1, claimed.size());
+                List<ClaimedCheck> unchecked = claimed.subList(stop ? i : i + 1, claimed.size());
                 if (!unchecked.isEmpty()) {
                     checks.postpone(unchecked, properties.replicaId(), halt.delay());
                 }

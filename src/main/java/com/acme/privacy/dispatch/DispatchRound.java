@@ -17,6 +17,7 @@ class DispatchRound {
     private final GongFeedback feedback;
     private final ErasureBatch erasures;
     private final CheckBatch checks;
+    private volatile boolean stopping;
 
     DispatchRound(DispatchTerm term, DispatchGate gate, GateReadings readings, GongFeedback feedback, ErasureBatch erasures,
                   CheckBatch checks) {
@@ -29,14 +30,12 @@ class DispatchRound {
     }
 
     void start() {
-        erasures.start();
-        checks.start();
+        stopping = false;
     }
 
     /** No further call: the stop is checked between calls. */
     void stop() {
-        erasures.stop();
-        checks.stop();
+        stopping = true;
         gate.close();
     }
 
@@ -62,9 +61,9 @@ class DispatchRound {
             return Pass.STOPPED;
         }
         int size = erasures.batchSize(state);
-        ErasureBatch.Sent sent = erasures.claimAndSend(size);
+        ErasureBatch.Sent sent = erasures.claimAndSend(size, () -> stopping);
         if (sent == ErasureBatch.Sent.NOTHING_DUE) {
-            return checks.check(state, size) ? Pass.GO_ON : Pass.NOTHING_DUE;
+            return checks.check(state, size, () -> stopping) ? Pass.GO_ON : Pass.NOTHING_DUE;
         }
         return sent == ErasureBatch.Sent.ALL ? Pass.GO_ON : Pass.STOPPED;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,6 @@ class ErasureBatch {
     private final DispatchProperties properties;
     /** Claims that could not be handed back, e.g. while the database was away; tried again every round. */
     private final List<Unreleased> unreleased = new ArrayList<>();
-    private volatile boolean stopping;
 
     ErasureBatch(DispatchQueue queue, RequestSender sender, BatchSizing sizing, Standby standby, DispatchWatchdog watchdog,
                  DispatchProperties properties) {
@@ -48,31 +48,26 @@ class ErasureBatch {
         this.properties = properties;
     }
 
-    /** No further request is sent: the dispatcher is shutting down. */
-    void stop() {
-        stopping = true;
-    }
-
-    void start() {
-        stopping = false;
-    }
-
     /** How many to claim now. */
     int batchSize(GateReadings.State state) {
         return sizing.erasures(state);
     }
 
-    /** Claims up to {@code size} due requests and sends them. */
-    Sent claimAndSend(int size) {
+    /**
+     * Claims up to {@code size} due requests and sends them.
+     *
+     * @param stopping asked between requests: true once the dispatcher is shutting down
+     */
+    Sent claimAndSend(int size, BooleanSupplier stopping) {
         List<ClaimedRequest> claimed = queue.claim(size, properties.lease(), properties.replicaId());
         if (claimed.isEmpty()) {
             return Sent.NOTHING_DUE;
         }
-        return send(claimed) ? Sent.ALL : Sent.HALTED;
+        return send(claimed, stopping) ? Sent.ALL : Sent.HALTED;
     }
 
     /** @return whether every request of the batch was sent, without a halt */
-    private boolean send(List<ClaimedRequest> claimed) {
+    private boolean send(List<ClaimedRequest> claimed, BooleanSupplier stopping) {
         long leaseEnds = System.nanoTime() + properties.lease().toNanos();
         Deque<ClaimedRequest> batch = new ArrayDeque<>();
         List<ClaimedRequest> sameSubject = new ArrayList<>();
@@ -84,7 +79,7 @@ class ErasureBatch {
         release(sameSubject, Duration.ZERO, "Another request of the same subject is sent first; its receipt carries over");
         while (!batch.isEmpty()) {
             watchdog.progress();
-            String stop = stopping ? "The dispatcher is shutting down"
+            String stop = stopping.getAsBoolean() ? "The dispatcher is shutting down"
                     : System.nanoTime() + sizing.worstCasePerRequest().toNanos() > leaseEnds
                     ? "The claim's lease would run out before this request could be sent" : null;
             if (stop != null) {

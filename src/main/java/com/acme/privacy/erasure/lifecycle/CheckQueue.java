@@ -19,7 +19,6 @@ import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.ErasureStatus;
 import com.acme.privacy.erasure.StatusMove;
-import com.acme.privacy.pii.Sealed;
 
 /**
  * The completion checks' side of the request table. A claim moves the check's due time past its lease, so a replica
@@ -66,11 +65,9 @@ public class CheckQueue {
                 .param("replica", replica)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    UUID sealedTo = rs.getBoolean("sealed_to_request") ? id : null;
                     return new ClaimedCheck(id,
-                            new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext"), sealedTo),
-                            rs.getBytes("phone_ciphertext") == null ? null
-                                    : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext"), sealedTo),
+                            SealedColumns.email(rs, id),
+                            SealedColumns.phone(rs, id),
                             rs.getInt("checks_with_data"),
                             rs.getInt("check_failures"),
                             rs.getObject("lease_until", OffsetDateTime.class).toInstant(),

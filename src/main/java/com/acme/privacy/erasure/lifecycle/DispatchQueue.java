@@ -17,7 +17,6 @@ import com.acme.privacy.audit.AuditEntry;
 import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.StatusMove;
-import com.acme.privacy.pii.Sealed;
 
 /**
  * The dispatcher's claims on the request table: claim, hand back and settle. Every status change is audited in the
@@ -94,13 +93,11 @@ public class DispatchQueue {
                 .param("replica", replica)
                 .query((rs, row) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    UUID sealedTo = rs.getBoolean("sealed_to_request") ? id : null;
                     return new Claim(new ClaimedRequest(
                             id,
                             rs.getInt("attempts") + 1,
-                            new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext"), sealedTo),
-                            rs.getBytes("phone_ciphertext") == null ? null
-                                    : new Sealed(rs.getString("phone_key_id"), rs.getBytes("phone_ciphertext"), sealedTo),
+                            SealedColumns.email(rs, id),
+                            SealedColumns.phone(rs, id),
                             rs.getString("gong_email_request_id"),
                             rs.getString("gong_phone_request_id"),
                             rs.getObject("lease_until", OffsetDateTime.class).toInstant(),

@@ -180,12 +180,9 @@ public class RequestRetention {
     }
 
     private static Candidate candidate(ResultSet rs, int row) throws SQLException {
-        byte[] phone = rs.getBytes("phone_ciphertext");
         UUID id = rs.getObject("id", UUID.class);
-        UUID sealedTo = rs.getBoolean("sealed_to_request") ? id : null;
-        return new Candidate(id, rs.getTimestamp("status_changed_at").toInstant(),
-                new Sealed(rs.getString("email_key_id"), rs.getBytes("email_ciphertext"), sealedTo),
-                phone == null ? null : new Sealed(rs.getString("phone_key_id"), phone, sealedTo));
+        return new Candidate(id, rs.getTimestamp("status_changed_at").toInstant(), SealedColumns.email(rs, id),
+                SealedColumns.phone(rs, id));
     }
 
     private record Candidate(UUID id, Instant closedSince, Sealed email, Sealed phone) {
