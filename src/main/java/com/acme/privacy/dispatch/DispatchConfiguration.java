@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.acme.privacy.gong.GongProperties;
-import com.acme.privacy.pii.PiiProperties;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -27,8 +26,8 @@ class DispatchConfiguration {
      * {@link GongPace} spaces the calls inside it.
      */
     @Bean
-    RateLimiter gongRateLimiter(RateLimiterRegistry registry, DispatchProperties properties, GongProperties gong, PiiProperties pii) {
-        checkSettings(properties, gong, pii);
+    RateLimiter gongRateLimiter(RateLimiterRegistry registry, DispatchProperties properties, GongProperties gong) {
+        checkSettings(properties, gong);
         Duration interval = Duration.ofNanos(Math.round(1_000_000_000 / properties.callsPerSecond()));
         RateLimiterConfig config = RateLimiterConfig.custom()
                 .limitForPeriod(1)
@@ -39,16 +38,8 @@ class DispatchConfiguration {
         return registry.rateLimiter(GONG, config);
     }
 
-    /**
-     * Refuses to start beyond the company's limits at Gong, or with throwaway identifier keys when requests could
-     * reach more than a local sandbox (a restart would leave them unreadable), and warns when identifiers would
-     * travel in clear.
-     */
-    static void checkSettings(DispatchProperties properties, GongProperties gong, PiiProperties pii) {
-        if (pii.usesThrowawayKeys() && properties.enabled() && !gong.pointsAtThisMachine()) {
-            throw new IllegalStateException("privacy.pii.ephemeral-keys is for local runs only: it is refused while dispatching "
-                    + "to anything but a sandbox on this machine; configure privacy.pii.* keys");
-        }
+    /** Refuses to start beyond the company's limits at Gong, and warns when identifiers would travel in clear. */
+    static void checkSettings(DispatchProperties properties, GongProperties gong) {
         if (properties.callsPerSecond() > gong.maxCallsPerSecond()) {
             throw new IllegalStateException("privacy.dispatch.calls-per-second (" + properties.callsPerSecond() + ") exceeds "
                     + "Gong's limit privacy.gong.max-calls-per-second (" + gong.maxCallsPerSecond() + ")");

@@ -3,7 +3,7 @@
  * through the erasure module's lifecycle interface; its gate's state is readable through {@code dispatch::gate}.
  */
 @ApplicationModule(displayName = "Dispatch",
-        allowedDependencies = {"audit", "erasure::status", "erasure::lifecycle", "gong", "pii", "web::logging"})
+        allowedDependencies = {"audit", "erasure::status", "erasure::lifecycle", "evidence", "gong", "pii", "web::logging"})
 package com.acme.privacy.dispatch;
 
 import org.springframework.modulith.ApplicationModule;
