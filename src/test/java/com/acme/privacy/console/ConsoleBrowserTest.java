@@ -25,8 +25,8 @@ import com.acme.privacy.testsupport.LocalConsoleSignIn;
 
 /**
  * The main journeys in a real browser, by keyboard where people would use it, with a screenshot of each page and an
- * accessibility check (axe-core) on each: find, open, retry; release a hold, extend a deadline, export. Runs with
- * {@code -Pbrowser}; the screenshot of the request page is the one in README.md.
+ * accessibility check (axe-core) on each: find, open, retry; release a hold, extend a deadline, export; the extensions
+ * without notice. Runs with {@code -Pbrowser}; the screenshot of the request page is the one in README.md.
  */
 @Tag("browser")
 @DispatcherTest
@@ -173,6 +173,12 @@ class ConsoleBrowserTest {
             assertThat(driver.findElement(By.id("requests-to-error")).getText()).isEqualTo("Up to must be after from.");
             browser.assertAccessible();
             browser.screenshot("13-export-refused");
+
+            // The extension just made has no notice to the subject on record yet.
+            browser.open("/console/worklists/extension-without-notice");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains(toExtend);
+            browser.assertAccessible();
+            browser.screenshot("14-worklist-extension-without-notice");
         }
     }
 }

@@ -80,7 +80,8 @@ class AccessControlTest {
         SEARCH(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/search", true),
         LIST(HttpMethod.GET, (t, c) -> Api.REQUESTS, false),
         CANCEL(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/cancel", false),
-        RETRY(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false);
+        RETRY(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false),
+        RESPOND(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/responses", true);
 
         final HttpMethod method;
         final BiFunction<AccessControlTest, Credential, String> path;
@@ -93,15 +94,16 @@ class AccessControlTest {
         }
     }
 
-    /** Expected status per caller: SUBMITTER, VIEWER, ADMIN. 404 on cancel/retry means "allowed, no such request". */
-    static final Map<Endpoint, int[]> EXPECTED = Map.of(
-            Endpoint.CREATE, new int[] {202, 403, 403},
-            Endpoint.READ_OWN, new int[] {200, 200, 200},
-            Endpoint.READ_OTHERS, new int[] {404, 200, 200},
-            Endpoint.SEARCH, new int[] {200, 200, 200},
-            Endpoint.LIST, new int[] {200, 200, 200},
-            Endpoint.CANCEL, new int[] {403, 403, 404},
-            Endpoint.RETRY, new int[] {403, 403, 404});
+    /** Expected status per caller: SUBMITTER, VIEWER, ADMIN. 404 on cancel/retry/respond means "allowed, no such request". */
+    static final Map<Endpoint, int[]> EXPECTED = Map.ofEntries(
+            Map.entry(Endpoint.CREATE, new int[] {202, 403, 403}),
+            Map.entry(Endpoint.READ_OWN, new int[] {200, 200, 200}),
+            Map.entry(Endpoint.READ_OTHERS, new int[] {404, 200, 200}),
+            Map.entry(Endpoint.SEARCH, new int[] {200, 200, 200}),
+            Map.entry(Endpoint.LIST, new int[] {200, 200, 200}),
+            Map.entry(Endpoint.CANCEL, new int[] {403, 403, 404}),
+            Map.entry(Endpoint.RETRY, new int[] {403, 403, 404}),
+            Map.entry(Endpoint.RESPOND, new int[] {404, 403, 404}));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -151,7 +153,11 @@ class AccessControlTest {
         if (!endpoint.body) {
             return client.post().uri(path).exchange();
         }
-        String json = endpoint == Endpoint.SEARCH ? "{\"email\":\"" + unique() + "\"}" : request(unique(), null, "CCPA");
+        String json = switch (endpoint) {
+            case SEARCH -> "{\"email\":\"" + unique() + "\"}";
+            case RESPOND -> "{\"kind\":\"CONFIRMED_ERASURE\",\"respondedAt\":\"2026-12-01T10:00:00Z\",\"channel\":\"email\"}";
+            default -> request(unique(), null, "CCPA");
+        };
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
     }
 
