@@ -61,7 +61,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, REQUESTS + "/search").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, REQUESTS, REQUESTS + "/*").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
                         .requestMatchers(HttpMethod.GET, REQUESTS + "/*/receipt").hasAnyRole(Role.SUBMITTER.name(), Role.VIEWER.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**", "/api/v1/exports/**").hasRole(Role.VIEWER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**", "/api/v1/exports/**", "/api/v1/reports/**")
+                        .hasRole(Role.VIEWER.name())
                         // Public keys are public, so that an auditor needs no account to verify evidence.
                         .requestMatchers(HttpMethod.GET, "/api/v1/keys", "/api/v1/keys/*").permitAll()
                         // Anything no rule grants, HEAD and OPTIONS included, is refused.

@@ -1,19 +1,29 @@
 package com.acme.privacy.console;
 
+import static com.acme.privacy.console.ConsoleClient.follow;
+import static com.acme.privacy.console.ConsoleClient.form;
+import static com.acme.privacy.console.ConsoleClient.submit;
+import static com.acme.privacy.testsupport.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTableRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 
 import com.acme.privacy.testsupport.ApiTest;
 import com.acme.privacy.testsupport.LocalConsoleSignIn;
+import com.jayway.jsonpath.JsonPath;
 
-/** Extensions whose notice to the subject is missing, on the overview and in their worklist. */
+/** The yearly report page, and extensions whose notice to the subject is missing, on the overview and in their worklist. */
 @ApiTest
 @Import(LocalConsoleSignIn.class)
 class ConsoleAnswersTest extends ConsoleJourney {
@@ -49,5 +59,33 @@ class ConsoleAnswersTest extends ConsoleJourney {
         assertThat(tile(console.open("/console"))).isEqualTo(before);
         assertThat(console.open(WITHOUT_NOTICE).asNormalizedText()).doesNotContain(id);
         assertThat(console.open("/console/requests/" + id).asNormalizedText()).contains("SUBJECT_RESPONSE by client:tester");
+    }
+
+    @Test
+    void theReportPageShowsTheYearlyFiguresOfTheApiAndAsksForAYear() {
+        console.signIn(LocalConsoleSignIn.VIEWER, users.viewerPassword());
+        int year = Instant.now().atOffset(ZoneOffset.UTC).getYear();
+
+        HtmlPage page = follow(console.open("/console"), "Reports");
+        String report = body(api.as("compliance").client().get().uri("/api/v1/reports/yearly?year=" + year).exchange().expectStatus().isOk());
+        assertThat(page.getTitleText()).isEqualTo("Reports – Privacy console");
+        assertThat(page.getAnchorByText("Reports").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(page.asNormalizedText()).contains("Requests to delete received in " + year);
+        HtmlTableRow received = page.getFirstByXPath("//tr[th[@scope='row'][.='Received']]");
+        assertThat(received.getCell(1).asNormalizedText()).isEqualTo(String.valueOf((Integer) JsonPath.read(report, "$.all.received")));
+        List<String> regulations = page.<HtmlElement>getByXPath("//thead//th").stream().skip(2)
+                .map(HtmlElement::asNormalizedText).toList();
+        assertThat(regulations).containsExactlyElementsOf(JsonPath.<Map<String, Object>>read(report, "$.byRegulation").keySet());
+
+        HtmlPage empty = console.open("/console/reports?year=2001");
+        assertThat(empty.asNormalizedText()).contains("Requests to delete received in 2001");
+        HtmlTableRow median = empty.getFirstByXPath("//tr[th[@scope='row'][.='Median days to answer']]");
+        assertThat(median.getCell(1).asNormalizedText()).isEqualTo("—");
+
+        HtmlInput field = form(empty, "/console/reports").getInputByName("year");
+        field.setValue("20x6");
+        HtmlPage refused = submit(form(empty, "/console/reports"));
+        assertThat(refused.asNormalizedText()).contains("Give a year from 2000 to 9999").doesNotContain("Requests to delete received");
+        assertThat(refused.<HtmlInput>getHtmlElementById("year").getAttribute("aria-invalid")).isEqualTo("true");
     }
 }

@@ -26,7 +26,8 @@ import com.acme.privacy.testsupport.LocalConsoleSignIn;
 /**
  * The main journeys in a real browser, by keyboard where people would use it, with a screenshot of each page and an
  * accessibility check (axe-core) on each: find, open, retry; release a hold, extend a deadline, export; the extensions
- * without notice. Runs with {@code -Pbrowser}; the screenshot of the request page is the one in README.md.
+ * without notice and the yearly report. Runs with {@code -Pbrowser}; the screenshot of the request page is the one in
+ * README.md.
  */
 @Tag("browser")
 @DispatcherTest
@@ -179,6 +180,12 @@ class ConsoleBrowserTest {
             assertThat(driver.findElement(By.tagName("main")).getText()).contains(toExtend);
             browser.assertAccessible();
             browser.screenshot("14-worklist-extension-without-notice");
+
+            driver.findElement(By.linkText("Reports")).click();
+            browser.awaitTitle("Reports – Privacy console");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Median days to answer");
+            browser.assertAccessible();
+            browser.screenshot("15-reports");
         }
     }
 }

@@ -81,7 +81,8 @@ class AccessControlTest {
         LIST(HttpMethod.GET, (t, c) -> Api.REQUESTS, false),
         CANCEL(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/cancel", false),
         RETRY(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false),
-        RESPOND(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/responses", true);
+        RESPOND(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/responses", true),
+        YEARLY_REPORT(HttpMethod.GET, (t, c) -> "/api/v1/reports/yearly?year=2026", false);
 
         final HttpMethod method;
         final BiFunction<AccessControlTest, Credential, String> path;
@@ -103,7 +104,8 @@ class AccessControlTest {
             Map.entry(Endpoint.LIST, new int[] {200, 200, 200}),
             Map.entry(Endpoint.CANCEL, new int[] {403, 403, 404}),
             Map.entry(Endpoint.RETRY, new int[] {403, 403, 404}),
-            Map.entry(Endpoint.RESPOND, new int[] {404, 403, 404}));
+            Map.entry(Endpoint.RESPOND, new int[] {404, 403, 404}),
+            Map.entry(Endpoint.YEARLY_REPORT, new int[] {403, 200, 200}));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
