@@ -3,6 +3,7 @@ package com.acme.privacy.erasure.web;
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
@@ -10,8 +11,10 @@ import jakarta.validation.constraints.Size;
 
 /** Search by subject: exactly one identifier, sent in a body so that it never lands in a URL or access log. */
 record SubjectSearch(
+        @Schema(description = "One of email and phoneNumber", example = "jane.doe@example.com")
         @Size(min = 1, max = 254) @Email @PlainText
         String email,
+        @Schema(description = "One of email and phoneNumber; E.164")
         @Pattern(regexp = PhoneNumber.E164, message = TextRules.E164_MESSAGE)
         String phoneNumber) {
 
