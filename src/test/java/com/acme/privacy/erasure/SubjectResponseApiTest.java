@@ -16,9 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
 import com.acme.privacy.testsupport.DispatcherMoves;
@@ -35,19 +33,13 @@ class SubjectResponseApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    AuditTrail auditTrail;
-
-    @Autowired
-    TransactionTemplate transactions;
-
     Api portal;
     DispatcherMoves moves;
 
     @BeforeEach
     void setUp() {
         portal = new Api(port).as("crm");
-        moves = new DispatcherMoves(jdbc, auditTrail, transactions);
+        moves = new DispatcherMoves(jdbc);
     }
 
     private String submitted() {

@@ -19,9 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
 import com.acme.privacy.testsupport.DispatcherMoves;
@@ -38,12 +36,6 @@ class ReceiptTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    AuditTrail auditTrail;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     SettableClock clock;
@@ -101,7 +93,7 @@ class ReceiptTest {
         Api portal = api.as("crm");
         String id = portal.create(request(unique(), null, "CCPA"));
         api.as("ops").act(id, "extend", "{\"reason\": \"Records in three systems\"}").expectStatus().isOk();
-        new DispatcherMoves(jdbc, auditTrail, transactions).move(UUID.fromString(id), "PENDING", "DISPATCHING", "SUBMITTED");
+        new DispatcherMoves(jdbc).move(UUID.fromString(id), "PENDING", "DISPATCHING", "SUBMITTED");
         Instant told = clock.instant();
         portal.act(id, "responses", "{\"kind\": \"EXTENSION_NOTICE\", \"respondedAt\": \"" + told + "\", \"channel\": \"email\"}")
                 .expectStatus().isCreated();

@@ -21,9 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
 import com.acme.privacy.testsupport.DispatcherMoves;
@@ -48,12 +46,6 @@ class ExportTest {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    AuditTrail auditTrail;
-
-    @Autowired
-    TransactionTemplate transactions;
-
     Api api;
     Api viewer;
     DispatcherMoves moves;
@@ -62,7 +54,7 @@ class ExportTest {
     void setUp() {
         api = new Api(port);
         viewer = api.as("compliance");
-        moves = new DispatcherMoves(jdbc, auditTrail, transactions);
+        moves = new DispatcherMoves(jdbc);
     }
 
     @Test

@@ -16,9 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
 import com.acme.privacy.testsupport.DispatcherMoves;
@@ -34,12 +32,6 @@ class YearlyReportApiTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    AuditTrail auditTrail;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     Api viewer;
 
@@ -64,7 +56,7 @@ class YearlyReportApiTest {
 
         Api portal = viewer.as("crm");
         String id = portal.create(request("counted-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com", null, "CCPA"));
-        new DispatcherMoves(jdbc, auditTrail, transactions).move(UUID.fromString(id), "PENDING", "DISPATCHING", "SUBMITTED");
+        new DispatcherMoves(jdbc).move(UUID.fromString(id), "PENDING", "DISPATCHING", "SUBMITTED");
         portal.act(id, "responses", "{\"kind\": \"CONFIRMED_ERASURE\", \"respondedAt\": \"" + Instant.now() + "\", \"channel\": \"email\"}")
                 .expectStatus().isCreated();
         String after = body(yearly(viewer, "?year=" + year).expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_JSON));

@@ -17,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.lifecycle.RequestRetention;
@@ -49,9 +48,6 @@ class RetentionTest {
     @Autowired
     AuditTrail auditTrail;
 
-    @Autowired
-    TransactionTemplate transactions;
-
     Api api;
     Api viewer;
     DispatcherMoves moves;
@@ -62,7 +58,7 @@ class RetentionTest {
     void setUp() {
         api = new Api(port);
         viewer = api.as("compliance");
-        moves = new DispatcherMoves(jdbc, auditTrail, transactions);
+        moves = new DispatcherMoves(jdbc);
         email = "retained-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
         phone = "+4917" + String.format("%09d", (long) (Math.random() * 1_000_000_000L));
     }
