@@ -16,5 +16,7 @@ public enum AuditEventKind {
     /** Retention destroyed the request's identifier ciphertexts; the masked forms and keyed hashes stay. */
     IDENTIFIERS_PURGED,
     /** Retention removed the request's keyed hashes, masked identifiers and references; this trail stays whole. */
-    RECORD_ANONYMISED
+    RECORD_ANONYMISED,
+    /** The data subject was told something (an answer, or an extension notice): when, how, and the basis of a refusal. */
+    SUBJECT_RESPONSE
 }

@@ -52,6 +52,7 @@ class OverviewController {
         model.addAttribute("failed", counts.get(ErasureStatus.FAILED));
         model.addAttribute("needsAttention", counts.get(ErasureStatus.NEEDS_ATTENTION));
         model.addAttribute("held", counts.get(ErasureStatus.HELD));
+        model.addAttribute("extensionsWithoutNotice", queries.extensionsWithoutNotice());
         model.addAttribute("completed", counts.get(ErasureStatus.COMPLETED));
         model.addAttribute("oldestOpen", queries.oldestOpen().orElse(null));
         model.addAttribute("gong", gong.now());

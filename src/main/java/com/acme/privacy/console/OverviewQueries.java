@@ -48,6 +48,12 @@ class OverviewQueries {
                 .param("now", Timestamp.from(now)).query(Long.class).single();
     }
 
+    /** Extended deadlines whose notice to the subject was not recorded in time, while the subject waits for an answer. */
+    long extensionsWithoutNotice() {
+        return jdbc.sql("SELECT count(*) FROM erasure_request WHERE " + Worklist.EXTENSION_WITHOUT_NOTICE.condition())
+                .query(Long.class).single();
+    }
+
     /** The oldest request not yet sent, as the {@code privacy_requests_oldest_pending_age_seconds} gauge sees it. */
     Optional<OldestOpen> oldestOpen() {
         return jdbc.sql("SELECT id, created_at, due_at FROM erasure_request WHERE status IN ("

@@ -4,7 +4,8 @@ import com.acme.privacy.erasure.ErasureStatus;
 
 /**
  * The lists people work from. Each condition is read in {@code due_at} order from a partial index: the one over
- * unanswered requests (held ones included), or for needs attention its own (V24).
+ * unanswered requests (held ones included), for needs attention its own (V24), for extensions without notice their own
+ * (V32).
  */
 enum Worklist {
 
@@ -22,7 +23,13 @@ enum Worklist {
             "status IN (" + unanswered() + ") AND due_at >= :now AND due_at < CAST(:now AS timestamptz) + interval '7 days'"),
     REIMPORTED("re-imported", "Re-imported", "A completion check found the subject's data at Gong after the erasure: "
             + "find the source that feeds it back (a CRM, a mailbox) and stop it there.",
-            "checks_with_data > 0");
+            "checks_with_data > 0"),
+    // Neither a notice on time nor an answer: only then does the extension still need a person.
+    EXTENSION_WITHOUT_NOTICE("extension-without-notice", "Extension without notice", "Deadlines extended, but no notice to "
+            + "the subject was recorded within the original deadline, so the extension is not complete, and the subject "
+            + "has not been answered. Record the notice before the original deadline, or answer the subject.",
+            "original_due_at IS NOT NULL AND extension_notice_at IS NULL AND answered_at IS NULL AND status <> "
+                    + ErasureStatus.CANCELLED.sql());
 
     private final String slug;
     private final String title;

@@ -38,11 +38,16 @@ class ErasureReceipts {
     };
 
     private static final String REQUEST = """
-            SELECT id, source, external_reference, regulation, status, received_at, due_at, first_dispatched_at,
+            SELECT id, source, external_reference, regulation, status, received_at, due_at, original_due_at, first_dispatched_at,
                    submitted_at, completed_at, last_check, gong_email_request_id, gong_phone_request_id, email_ciphertext,
                    email_key_id, email_hash, email_masked, sealed_to_request, phone_ciphertext, phone_key_id, phone_hash,
                    phone_masked, identifiers_purged_at, anonymised_at
             FROM erasure_request WHERE id = ?
+            """;
+
+    private static final String RESPONSES = """
+            SELECT kind, responded_at, channel, basis, answer, completes_extension, recorded_at
+            FROM subject_response WHERE request_id = ? ORDER BY recorded_at, id
             """;
 
     private final JdbcClient jdbc;
@@ -89,11 +94,13 @@ class ErasureReceipts {
         boolean gongInternals = caller.readsEverything();
         List<ErasureReceipt.GongCall> calls = !gongInternals ? null
                 : events.stream().filter(event -> event.kind() == AuditEventKind.GONG_CALL).map(this::gongCall).toList();
-        return new ErasureReceipt(ErasureReceipt.TYPE, 1, request.id(), clock.instant(), signer.activeKeyId(),
+        // What the subject was told is the portal's own record: in everyone's receipt.
+        List<ErasureReceipt.SubjectResponse> told = jdbc.sql(RESPONSES).param(request.id()).query(ErasureReceipts::toResponse).list();
+        return new ErasureReceipt(ErasureReceipt.TYPE, ErasureReceipt.VERSION, request.id(), clock.instant(), signer.activeKeyId(),
                 request.subject(), request.regulation(), request.status(), request.source(), request.externalReference(),
-                request.receivedAt(), request.dueAt(), request.firstDispatchedAt(), request.submittedAt(), request.completedAt(),
-                request.gongRequestIds(), calls, gongInternals ? request.completionCheck() : null, request.identifiersPurgedAt(),
-                request.anonymisedAt(),
+                request.receivedAt(), request.dueAt(), request.originalDueAt(), request.firstDispatchedAt(), request.submittedAt(),
+                request.completedAt(), request.gongRequestIds(), calls, gongInternals ? request.completionCheck() : null, told,
+                request.identifiersPurgedAt(), request.anonymisedAt(),
                 new ErasureReceipt.ChainHead(events.size(), head.seq(), head.hash()));
     }
 
@@ -109,10 +116,15 @@ class ErasureReceipts {
                 subjects.email(rs), hex(rs.getBytes("email_hash")), subjects.phone(rs), hex(rs.getBytes("phone_hash")));
         return new StoredRequest(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("external_reference"),
                 rs.getString("regulation"), rs.getString("status"), instant(rs, "received_at"), instant(rs, "due_at"),
-                instant(rs, "first_dispatched_at"), instant(rs, "submitted_at"), instant(rs, "completed_at"),
+                instant(rs, "original_due_at"), instant(rs, "first_dispatched_at"), instant(rs, "submitted_at"), instant(rs, "completed_at"),
                 rs.getString("last_check") == null ? null : json.readValue(rs.getString("last_check"), CHECK),
                 new ErasureReceipt.GongRequestIds(rs.getString("gong_email_request_id"), rs.getString("gong_phone_request_id")),
                 subject, instant(rs, "identifiers_purged_at"), instant(rs, "anonymised_at"));
+    }
+
+    private static ErasureReceipt.SubjectResponse toResponse(ResultSet rs, int row) throws SQLException {
+        return new ErasureReceipt.SubjectResponse(rs.getString("kind"), instant(rs, "responded_at"), rs.getString("channel"),
+                rs.getString("basis"), rs.getBoolean("answer"), rs.getBoolean("completes_extension"), instant(rs, "recorded_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -125,8 +137,8 @@ class ErasureReceipts {
     }
 
     private record StoredRequest(UUID id, String source, String externalReference, String regulation, String status,
-                                 Instant receivedAt, Instant dueAt, Instant firstDispatchedAt, Instant submittedAt,
-                                 Instant completedAt, Map<String, Object> completionCheck,
+                                 Instant receivedAt, Instant dueAt, Instant originalDueAt, Instant firstDispatchedAt,
+                                 Instant submittedAt, Instant completedAt, Map<String, Object> completionCheck,
                                  ErasureReceipt.GongRequestIds gongRequestIds, ErasureReceipt.Subject subject,
                                  Instant identifiersPurgedAt, Instant anonymisedAt) {
     }

@@ -25,8 +25,9 @@ import com.acme.privacy.testsupport.LocalConsoleSignIn;
 
 /**
  * The main journeys in a real browser, by keyboard where people would use it, with a screenshot of each page and an
- * accessibility check (axe-core) on each: find, open, retry; release a hold, extend a deadline, export. Runs with
- * {@code -Pbrowser}; the screenshot of the request page is the one in README.md.
+ * accessibility check (axe-core) on each: find, open, retry; release a hold, extend a deadline, export; the extensions
+ * without notice and the yearly report. Runs with {@code -Pbrowser}; the screenshot of the request page is the one in
+ * README.md.
  */
 @Tag("browser")
 @DispatcherTest
@@ -174,10 +175,22 @@ class ConsoleBrowserTest {
             browser.assertAccessible();
             browser.screenshot("13-export-refused");
 
+            // The extension just made has no notice to the subject on record yet.
+            browser.open("/console/worklists/extension-without-notice");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains(toExtend);
+            browser.assertAccessible();
+            browser.screenshot("14-worklist-extension-without-notice");
+
+            driver.findElement(By.linkText("Reports")).click();
+            browser.awaitTitle("Reports – Privacy console");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Median days to answer");
+            browser.assertAccessible();
+            browser.screenshot("15-reports");
+
             browser.open("/console/callbacks");
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Callbacks not delivered");
             browser.assertAccessible();
-            browser.screenshot("14-callbacks");
+            browser.screenshot("16-callbacks");
         }
     }
 }

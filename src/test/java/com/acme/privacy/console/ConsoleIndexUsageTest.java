@@ -32,15 +32,17 @@ class ConsoleIndexUsageTest {
     @BeforeAll
     void fill() {
         // One request every ten minutes back from now (about two years), mostly answered (a third of them confirmed),
-        // the open ones the newest, a tenth of those held; a few failed or needing attention (their data re-imported).
+        // the open ones the newest, a tenth of those held; a few failed or needing attention (their data re-imported);
+        // one in 200 extended.
         jdbc.sql("""
                 INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, source, external_reference,
-                    regulation, received_at, due_at, status, next_attempt_at, submitted_at, completed_at, checks_with_data,
+                    regulation, received_at, due_at, original_due_at, status, next_attempt_at, submitted_at, completed_at,
+                    checks_with_data,
                     created_at, updated_at)
                 SELECT gen_random_uuid(), '\\x00', 'k', sha256(('console-' || i)::bytea), 'portal-' || (i % 20),
                        CASE WHEN i % 4 = 0 THEN 'REF-' || i END, 'GDPR',
                        now() - (i * 10 || ' minutes')::interval, now() - (i * 10 || ' minutes')::interval + interval '30 days',
-                       status, now(),
+                       CASE WHEN i % 200 = 0 THEN now() - (i * 10 || ' minutes')::interval END, status, now(),
                        CASE WHEN status IN ('SUBMITTED', 'COMPLETED', 'NEEDS_ATTENTION') THEN now() - (i * 10 - 5 || ' minutes')::interval END,
                        CASE WHEN status = 'COMPLETED' THEN now() - (i * 10 - 5 || ' minutes')::interval + interval '1 day' END,
                        CASE WHEN status = 'NEEDS_ATTENTION' THEN 2 ELSE 0 END,
@@ -50,6 +52,9 @@ class ConsoleIndexUsageTest {
                                           WHEN i % 997 = 0 THEN 'FAILED' WHEN i % 1009 = 0 THEN 'NEEDS_ATTENTION'
                                           WHEN i % 3 = 0 THEN 'COMPLETED' ELSE 'SUBMITTED' END AS status) AS chosen
                 """).param("rows", ROWS).update();
+        // The subject told of every confirmed erasure.
+        jdbc.sql("UPDATE erasure_request SET answered_at = completed_at, answer_kind = 'CONFIRMED_ERASURE' WHERE status = 'COMPLETED'")
+                .update();
         jdbc.sql("ANALYZE erasure_request").update();
     }
 
@@ -65,7 +70,7 @@ class ConsoleIndexUsageTest {
             "SELECT (created_at AT TIME ZONE 'UTC')::date AS day, count(*) FROM erasure_request WHERE created_at >= now() - interval '30 days' GROUP BY day",
             "SELECT (completed_at AT TIME ZONE 'UTC')::date AS day, count(*) FROM erasure_request WHERE completed_at >= now() - interval '30 days' GROUP BY day",
             // The worklists, by deadline.
-            "SELECT * FROM erasure_request WHERE status IN ('HELD', 'PENDING', 'DISPATCHING', 'FAILED') AND due_at < now() ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
+            "SELECT * FROM erasure_request WHERE status IN ('HELD', 'PENDING', 'DISPATCHING', 'FAILED', 'NEEDS_ATTENTION') AND due_at < now() ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
             "SELECT * FROM erasure_request WHERE status = 'FAILED' ORDER BY due_at DESC, id LIMIT 20 OFFSET 0",
             // Needs attention (V24) and held, both ways, and their counts for the pager.
             "SELECT * FROM erasure_request WHERE status = 'NEEDS_ATTENTION' ORDER BY due_at ASC, id LIMIT 20 OFFSET 0",
@@ -84,5 +89,14 @@ class ConsoleIndexUsageTest {
             "SELECT id, created_at, due_at FROM erasure_request WHERE status IN ('PENDING', 'DISPATCHING') ORDER BY created_at LIMIT 1"})
     void readsThroughAnIndex(String query) {
         assertThat(plan(query)).doesNotContain("Seq Scan").containsIgnoringCase("index");
+    }
+
+    /** The overview's tile and the worklist, as the console sends them, read from the index over exactly their rows (V32). */
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT count(*) FROM erasure_request WHERE %s",
+            "SELECT * FROM erasure_request WHERE %s ORDER BY due_at ASC, id LIMIT 20 OFFSET 0"})
+    void extensionsWithoutNoticeAreReadThroughTheIndexOfExtendedRequests(String query) {
+        assertThat(plan(query.formatted(Worklist.EXTENSION_WITHOUT_NOTICE.condition()))).doesNotContain("Seq Scan")
+                .contains("erasure_request_extension_without_notice_idx");
     }
 }

@@ -241,7 +241,7 @@ class ConsolePagesTest extends ConsoleJourney {
         for (String path : List.of("/console", "/console/find", "/console/requests/" + id, "/console/requests/" + id + "/actions/cancel",
                 "/console/requests/" + id + "/actions/extend", "/console/requests/" + id + "/actions/release",
                 "/console/worklists", "/console/worklists/overdue", "/console/worklists/needs-attention", "/console/worklists/held",
-                "/console/export", "/console/sign-in")) {
+                "/console/worklists/extension-without-notice", "/console/export", "/console/reports", "/console/sign-in")) {
             var response = console.open(path).getWebResponse();
             assertThat(response.getStatusCode()).as(path).isEqualTo(200);
             assertThat(response.getResponseHeaderValue("Cache-Control")).as(path).contains("no-store");

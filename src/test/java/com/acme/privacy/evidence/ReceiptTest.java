@@ -5,6 +5,7 @@ import static com.acme.privacy.testsupport.Api.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
+import com.acme.privacy.testsupport.DispatcherMoves;
 import com.acme.privacy.testsupport.Problems;
 import com.acme.privacy.testsupport.SettableClock;
 import com.jayway.jsonpath.JsonPath;
@@ -34,6 +36,9 @@ class ReceiptTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SettableClock clock;
 
     Api api;
     RestTestClient anonymous;
@@ -81,6 +86,39 @@ class ReceiptTest {
         assertThat((List<?>) JsonPath.read(signed, "$.gongCalls")).isEmpty();
         // The readable copy is the payload, decoded.
         assertThat((Map<String, Object>) JsonPath.read(receipt, "$.receipt")).isEqualTo(JsonPath.read(signed, "$"));
+    }
+
+    @Test
+    void aReceiptCarriesTheExtensionAndWhatTheSubjectWasToldAndStillVerifies() throws Exception {
+        Api portal = api.as("crm");
+        String id = portal.create(request(unique(), null, "CCPA"));
+        api.as("ops").act(id, "extend", "{\"reason\": \"Records in three systems\"}").expectStatus().isOk();
+        new DispatcherMoves(jdbc).move(UUID.fromString(id), "PENDING", "DISPATCHING", "SUBMITTED");
+        Instant told = clock.instant();
+        portal.act(id, "responses", "{\"kind\": \"EXTENSION_NOTICE\", \"respondedAt\": \"" + told + "\", \"channel\": \"email\"}")
+                .expectStatus().isCreated();
+        portal.act(id, "responses", "{\"kind\": \"PARTIAL\", \"basis\": \"Invoices kept for tax law, ticket PRIV-7\", "
+                + "\"respondedAt\": \"" + told + "\", \"channel\": \"letter\"}").expectStatus().isCreated();
+
+        String receipt = receipt(portal, id);
+        byte[] payload = Base64.getDecoder().decode((String) JsonPath.read(receipt, "$.payload"));
+        String pem = body(anonymous.get().uri("/api/v1/keys/{keyId}.pem", (String) JsonPath.read(receipt, "$.keyId"))
+                .exchange().expectStatus().isOk());
+        assertThat(IndependentVerifier.jdkVerifies(pem, payload, Base64.getDecoder().decode((String) JsonPath.read(receipt, "$.signature"))))
+                .isTrue();
+
+        String signed = new String(payload, StandardCharsets.UTF_8);
+        String details = body(portal.get(id));
+        assertThat((Integer) JsonPath.read(signed, "$.version")).isEqualTo(2);
+        assertThat((String) JsonPath.read(signed, "$.originalDueAt")).isEqualTo(JsonPath.read(details, "$.originalDueAt"));
+        assertThat((List<String>) JsonPath.read(signed, "$.subjectResponses[*].kind")).containsExactly("EXTENSION_NOTICE", "PARTIAL");
+        assertThat((List<String>) JsonPath.read(signed, "$.subjectResponses[*].channel")).containsExactly("email", "letter");
+        assertThat((List<Boolean>) JsonPath.read(signed, "$.subjectResponses[*].answer")).containsExactly(false, true);
+        assertThat((List<Boolean>) JsonPath.read(signed, "$.subjectResponses[*].completesExtension")).containsExactly(true, false);
+        assertThat((Object) JsonPath.read(signed, "$.subjectResponses[0].basis")).isNull();
+        assertThat((String) JsonPath.read(signed, "$.subjectResponses[1].basis")).isEqualTo("Invoices kept for tax law, ticket PRIV-7");
+        assertThat((List<String>) JsonPath.read(signed, "$.subjectResponses[*].respondedAt"))
+                .containsExactlyElementsOf(JsonPath.read(details, "$.subjectResponses[*].respondedAt"));
     }
 
     @Test

@@ -19,10 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
+import com.acme.privacy.testsupport.DispatcherMoves;
 import com.acme.privacy.testsupport.Problems;
 import com.acme.privacy.testsupport.SettableClock;
 import com.jayway.jsonpath.JsonPath;
@@ -41,13 +43,18 @@ class ExportTest {
     @Autowired
     SettableClock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
     Api api;
     Api viewer;
+    DispatcherMoves moves;
 
     @BeforeEach
     void setUp() {
         api = new Api(port);
         viewer = api.as("compliance");
+        moves = new DispatcherMoves(jdbc);
     }
 
     @Test
@@ -77,9 +84,46 @@ class ExportTest {
                 .containsEntry("external_reference", "'=HYPERLINK(\"x\")").containsEntry("response_date", "")
                 .containsEntry("response_nature", "").containsEntry("denial_basis", "").containsEntry("audit_events", "1")
                 .containsEntry("audit_head_hash", JsonPath.read(details, "$.auditTrail.events[-1].hash"));
-        assertThat(rows.get(cancelled)).containsEntry("status", "CANCELLED").containsEntry("response_nature", "CANCELLED")
-                .containsEntry("denial_basis", "Identity could not be verified").containsEntry("audit_events", "2");
-        assertThat(rows.get(cancelled).get("response_date")).isNotEmpty().isEqualTo(rows.get(cancelled).get("status_since"));
+        assertThat(rows.get(cancelled)).containsEntry("status", "CANCELLED").containsEntry("status_reason", "Identity could not be verified")
+                .as("nothing told to the subject yet").containsEntry("response_nature", "").containsEntry("denial_basis", "")
+                .containsEntry("gong_result", "").containsEntry("audit_events", "2");
+        assertThat(rows.get(cancelled).get("status_since")).isNotEmpty();
+    }
+
+    @Test
+    void theResponseColumnsSayWhatTheSubjectWasToldAndGongsResultHasColumnsOfItsOwn() {
+        Instant from = clock.instant();
+        String confirmed = api.create("{\"email\": \"" + unique() + "\", \"regulation\": \"CCPA\"}");
+        moves.move(UUID.fromString(confirmed), "PENDING", "DISPATCHING", "SUBMITTED");
+        respond(confirmed, "{\"kind\": \"CONFIRMED_ERASURE\", \"respondedAt\": \"" + clock.instant() + "\", \"channel\": \"email\"}");
+        String denied = api.create("{\"email\": \"" + unique() + "\", \"regulation\": \"CCPA\"}");
+        api.cancel(denied).expectStatus().isOk();
+        respond(denied, "{\"kind\": \"DENIAL\", \"basis\": \"Identity could not be verified, ticket PRIV-204\", \"respondedAt\": \""
+                + clock.instant() + "\", \"channel\": \"letter\"}");
+        String extended = api.create("{\"email\": \"" + unique() + "\", \"regulation\": \"GDPR\"}");
+        api.act(extended, "extend", "{\"reason\": \"Records in three systems\"}").expectStatus().isOk();
+        respond(extended, "{\"kind\": \"EXTENSION_NOTICE\", \"respondedAt\": \"" + clock.instant() + "\", \"channel\": \"portal\"}");
+        String submitted = body(viewer.get(confirmed));
+        String extendedDetails = body(viewer.get(extended));
+
+        Map<String, Map<String, String>> rows = rowsById(body(export("requests", from, clock.instant().plusSeconds(1))));
+
+        assertThat(rows.get(confirmed)).containsEntry("status", "SUBMITTED").containsEntry("gong_result", "ERASURE_SUBMITTED")
+                .containsEntry("gong_result_date", JsonPath.read(submitted, "$.submittedAt"))
+                .containsEntry("response_date", JsonPath.read(submitted, "$.subjectResponses[0].respondedAt"))
+                .containsEntry("response_nature", "CONFIRMED_ERASURE").containsEntry("response_channel", "email")
+                .containsEntry("denial_basis", "").containsEntry("original_due_at", "").containsEntry("extension_notice_at", "");
+        assertThat(rows.get(denied)).containsEntry("status", "CANCELLED").containsEntry("gong_result", "")
+                .containsEntry("response_nature", "DENIAL").containsEntry("response_channel", "letter")
+                .containsEntry("denial_basis", "Identity could not be verified, ticket PRIV-204");
+        assertThat(rows.get(extended)).containsEntry("due_at", JsonPath.read(extendedDetails, "$.dueAt"))
+                .containsEntry("original_due_at", JsonPath.read(extendedDetails, "$.originalDueAt"))
+                .containsEntry("extension_notice_at", JsonPath.read(extendedDetails, "$.subjectResponses[0].respondedAt"))
+                .containsEntry("response_date", "").containsEntry("response_nature", "");
+    }
+
+    private void respond(String id, String json) {
+        api.act(id, "responses", json).expectStatus().isCreated();
     }
 
     @Test

@@ -17,14 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.acme.privacy.audit.AuditEntry;
-import com.acme.privacy.audit.AuditEventKind;
 import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.lifecycle.RequestRetention;
 import com.acme.privacy.testsupport.Api;
 import com.acme.privacy.testsupport.ApiTest;
+import com.acme.privacy.testsupport.DispatcherMoves;
 import com.jayway.jsonpath.JsonPath;
 
 /**
@@ -50,11 +48,9 @@ class RetentionTest {
     @Autowired
     AuditTrail auditTrail;
 
-    @Autowired
-    TransactionTemplate transactions;
-
     Api api;
     Api viewer;
+    DispatcherMoves moves;
     String email;
     String phone;
 
@@ -62,6 +58,7 @@ class RetentionTest {
     void setUp() {
         api = new Api(port);
         viewer = api.as("compliance");
+        moves = new DispatcherMoves(jdbc);
         email = "retained-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
         phone = "+4917" + String.format("%09d", (long) (Math.random() * 1_000_000_000L));
     }
@@ -128,8 +125,8 @@ class RetentionTest {
     void unansweredRequestsKeepTheirIdentifiersUntilAPersonActs() {
         UUID failed = UUID.fromString(api.create(request(email, phone, "GDPR")));
         UUID attention = UUID.fromString(api.create(request("other-" + email, null, "GDPR")));
-        move(failed, "PENDING", "DISPATCHING", "FAILED");
-        move(attention, "PENDING", "DISPATCHING", "SUBMITTED", "NEEDS_ATTENTION");
+        moves.move(failed, "PENDING", "DISPATCHING", "FAILED");
+        moves.move(attention, "PENDING", "DISPATCHING", "SUBMITTED", "NEEDS_ATTENTION");
 
         age(failed.toString(), Period.ofMonths(26));
         age(attention.toString(), Period.ofMonths(26));
@@ -146,7 +143,7 @@ class RetentionTest {
     @Test
     void theRetentionClockCountsFromTheLastStatusChangeNotFromAnExtension() {
         UUID id = UUID.fromString(api.create(request(email, null, "GDPR")));
-        move(id, "PENDING", "DISPATCHING", "SUBMITTED");
+        moves.move(id, "PENDING", "DISPATCHING", "SUBMITTED");
 
         age(id.toString(), Period.ofDays(31));
         api.as("ops").act(id.toString(), "extend", "{\"reason\": \"Complex request, ticket 9\"}").expectStatus().isOk();
@@ -211,17 +208,5 @@ class RetentionTest {
 
     private int anonymise() {
         return retention.anonymiseClosedFor(properties.anonymiseAfter());
-    }
-
-    /** As the dispatcher moves a request, one allowed move at a time, each with its event, in one transaction. */
-    private void move(UUID id, String... statuses) {
-        transactions.executeWithoutResult(status -> {
-            for (int i = 1; i < statuses.length; i++) {
-                jdbc.sql("UPDATE erasure_request SET status = ?, first_dispatched_at = coalesce(first_dispatched_at, now()) WHERE id = ?")
-                        .params(statuses[i], id).update();
-                auditTrail.record(new AuditEntry(id, "system:dispatcher@test", AuditEventKind.STATUS_CHANGED, statuses[i - 1],
-                        statuses[i], "Moved by the test", Map.of()));
-            }
-        });
     }
 }

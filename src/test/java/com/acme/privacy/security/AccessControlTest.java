@@ -82,7 +82,9 @@ class AccessControlTest {
         LIST(HttpMethod.GET, (t, c) -> Api.REQUESTS, false),
         CANCEL(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/cancel", false),
         RETRY(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/retry", false),
-        CHECK(HttpMethod.POST, (t, c) -> "/api/v1/suppression/check", true);
+        CHECK(HttpMethod.POST, (t, c) -> "/api/v1/suppression/check", true),
+        RESPOND(HttpMethod.POST, (t, c) -> Api.REQUESTS + "/" + UUID.randomUUID() + "/responses", true),
+        YEARLY_REPORT(HttpMethod.GET, (t, c) -> "/api/v1/reports/yearly?year=2026", false);
 
         final HttpMethod method;
         final BiFunction<AccessControlTest, Credential, String> path;
@@ -96,18 +98,20 @@ class AccessControlTest {
     }
 
     /**
-     * Expected status per caller: SUBMITTER, VIEWER, ADMIN, SUPPRESSION_CHECK. 404 on cancel/retry means "allowed, no
-     * such request". The suppression check answers about every portal's requests, so never a SUBMITTER.
+     * Expected status per caller: SUBMITTER, VIEWER, ADMIN, SUPPRESSION_CHECK. 404 on cancel/retry/respond means "allowed,
+     * no such request". The suppression check answers about every portal's requests, so never a SUBMITTER.
      */
-    static final Map<Endpoint, int[]> EXPECTED = Map.of(
-            Endpoint.CREATE, new int[] {202, 403, 403, 403},
-            Endpoint.READ_OWN, new int[] {200, 200, 200, 403},
-            Endpoint.READ_OTHERS, new int[] {404, 200, 200, 403},
-            Endpoint.SEARCH, new int[] {200, 200, 200, 403},
-            Endpoint.LIST, new int[] {200, 200, 200, 403},
-            Endpoint.CANCEL, new int[] {403, 403, 404, 403},
-            Endpoint.RETRY, new int[] {403, 403, 404, 403},
-            Endpoint.CHECK, new int[] {403, 200, 200, 200});
+    static final Map<Endpoint, int[]> EXPECTED = Map.ofEntries(
+            Map.entry(Endpoint.CREATE, new int[] {202, 403, 403, 403}),
+            Map.entry(Endpoint.READ_OWN, new int[] {200, 200, 200, 403}),
+            Map.entry(Endpoint.READ_OTHERS, new int[] {404, 200, 200, 403}),
+            Map.entry(Endpoint.SEARCH, new int[] {200, 200, 200, 403}),
+            Map.entry(Endpoint.LIST, new int[] {200, 200, 200, 403}),
+            Map.entry(Endpoint.CANCEL, new int[] {403, 403, 404, 403}),
+            Map.entry(Endpoint.RETRY, new int[] {403, 403, 404, 403}),
+            Map.entry(Endpoint.CHECK, new int[] {403, 200, 200, 200}),
+            Map.entry(Endpoint.RESPOND, new int[] {404, 403, 404, 403}),
+            Map.entry(Endpoint.YEARLY_REPORT, new int[] {403, 200, 200, 403}));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -157,8 +161,11 @@ class AccessControlTest {
         if (!endpoint.body) {
             return client.post().uri(path).exchange();
         }
-        String json = endpoint == Endpoint.SEARCH || endpoint == Endpoint.CHECK ? "{\"email\":\"" + unique() + "\"}"
-                : request(unique(), null, "CCPA");
+        String json = switch (endpoint) {
+            case SEARCH, CHECK -> "{\"email\":\"" + unique() + "\"}";
+            case RESPOND -> "{\"kind\":\"CONFIRMED_ERASURE\",\"respondedAt\":\"2026-12-01T10:00:00Z\",\"channel\":\"email\"}";
+            default -> request(unique(), null, "CCPA");
+        };
         return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.acme.privacy.erasure.ErasureRequestNotFound;
 import com.acme.privacy.erasure.FieldRejected;
 import com.acme.privacy.erasure.IdempotencyKeyReused;
+import com.acme.privacy.erasure.ResponseNotAllowed;
 import com.acme.privacy.erasure.SubjectHasOpenRequest;
 import com.acme.privacy.erasure.SubmissionCollided;
 import com.acme.privacy.erasure.TransitionNotAllowed;
@@ -34,6 +35,11 @@ class ErasureProblems {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> transitionNotAllowed(TransitionNotAllowed ex) {
         return Refusals.problem(HttpStatus.CONFLICT, "Status change not allowed", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> responseNotAllowed(ResponseNotAllowed ex) {
+        return Refusals.problem(HttpStatus.CONFLICT, "Response not allowed", ex.getMessage());
     }
 
     @ExceptionHandler

@@ -15,7 +15,8 @@ record ErasureRequestDetails(
         @JsonUnwrapped ErasureRequestView request,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Every call made to Gong for this request, oldest first") List<AuditEventView> gongCalls,
-        @JsonInclude(JsonInclude.Include.NON_NULL) AuditTrailView auditTrail) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) AuditTrailView auditTrail,
+        @Schema(description = "What the data subject was told, in the order recorded") List<SubjectResponseView> subjectResponses) {
 
     record AuditTrailView(
             @Schema(description = "Whether the trail is unaltered: every hash and link recomputes, and its last status "

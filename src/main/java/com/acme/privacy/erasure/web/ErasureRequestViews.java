@@ -12,6 +12,7 @@ import com.acme.privacy.audit.AuditTrail;
 import com.acme.privacy.erasure.ErasureRequest;
 import com.acme.privacy.erasure.ErasureStatus;
 import com.acme.privacy.erasure.MaskedIdentifiers;
+import com.acme.privacy.erasure.SubjectResponses;
 import com.acme.privacy.erasure.VerifiedTrails;
 import com.acme.privacy.erasure.web.ErasureRequestDetails.AuditEventView;
 import com.acme.privacy.erasure.web.ErasureRequestDetails.AuditTrailView;
@@ -26,14 +27,16 @@ class ErasureRequestViews {
     private final MaskedIdentifiers masked;
     private final AuditTrail auditTrail;
     private final VerifiedTrails verifiedTrails;
+    private final SubjectResponses responses;
     private final JsonMapper json;
     private final Clock clock;
 
-    ErasureRequestViews(MaskedIdentifiers masked, AuditTrail auditTrail, VerifiedTrails verifiedTrails, JsonMapper json,
-                        Clock clock) {
+    ErasureRequestViews(MaskedIdentifiers masked, AuditTrail auditTrail, VerifiedTrails verifiedTrails,
+                        SubjectResponses responses, JsonMapper json, Clock clock) {
         this.masked = masked;
         this.auditTrail = auditTrail;
         this.verifiedTrails = verifiedTrails;
+        this.responses = responses;
         this.json = json;
         this.clock = clock;
     }
@@ -84,13 +87,15 @@ class ErasureRequestViews {
     }
 
     /**
-     * Gong calls and the audit trail are for VIEWERs and ADMINs. Call it in the snapshot the request was read in.
+     * Gong calls and the audit trail are for VIEWERs and ADMINs; what the subject was told is for the portal too. Call
+     * it in the snapshot the request was read in.
      *
      * @param known what this replica verified of the trail before that snapshot (see {@link VerifiedTrails#known})
      */
     ErasureRequestDetails details(ErasureRequest request, Caller caller, VerifiedTrails.Head known) {
+        List<SubjectResponseView> told = responses.of(request.getId()).stream().map(SubjectResponseView::of).toList();
         if (!caller.readsEverything()) {
-            return new ErasureRequestDetails(view(request, caller), null, null);
+            return new ErasureRequestDetails(view(request, caller), null, null, told);
         }
         List<AuditEvent> events = auditTrail.eventsFor(request.getId());
         Integer firstBroken = verifiedTrails.firstBroken(request.getId(), events, known);
@@ -104,6 +109,6 @@ class ErasureRequestViews {
         return new ErasureRequestDetails(
                 view(request, caller),
                 eventViews.stream().filter(e -> e.kind() == AuditEventKind.GONG_CALL).toList(),
-                new AuditTrailView(firstBroken == null && statusMatches, firstBroken, statusMatches, eventViews));
+                new AuditTrailView(firstBroken == null && statusMatches, firstBroken, statusMatches, eventViews), told);
     }
 }

@@ -10,10 +10,11 @@ import jakarta.validation.constraints.Size;
 
 /** A deadline extension: why (the subject must be told), and optionally to when. */
 record ExtensionBody(
-        @Schema(description = "Why more time is needed, as told to the subject")
+        @Schema(description = "Why more time is needed, as told to the subject",
+                example = "Records in three systems, ticket PRIV-90")
         @NotBlank @Size(max = 500) @PlainText @NamesNoSubject
         String reason,
         @Schema(description = "The new deadline; defaults to the longest the regulation allows (GDPR two more months, "
-                + "CCPA 45 more days)")
+                + "CCPA 45 more days)", example = "2027-01-27T09:30:00Z")
         Instant dueAt) {
 }

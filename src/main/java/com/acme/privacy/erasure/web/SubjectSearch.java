@@ -5,6 +5,7 @@ import org.springframework.modulith.NamedInterface;
 import com.acme.privacy.pii.EmailAddress;
 import com.acme.privacy.pii.PhoneNumber;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
@@ -16,8 +17,10 @@ import jakarta.validation.constraints.Size;
  */
 @NamedInterface("subjects")
 public record SubjectSearch(
+        @Schema(description = "One of email and phoneNumber", example = "jane.doe@example.com")
         @Size(min = 1, max = 254) @Email @PlainText
         String email,
+        @Schema(description = "One of email and phoneNumber; E.164")
         @Pattern(regexp = PhoneNumber.E164, message = TextRules.E164_MESSAGE)
         String phoneNumber) {
 

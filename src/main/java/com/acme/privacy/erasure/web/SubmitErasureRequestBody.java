@@ -25,13 +25,14 @@ record SubmitErasureRequestBody(
         @Schema(example = "+4915112345678", description = "E.164")
         @Pattern(regexp = PhoneNumber.E164, message = TextRules.E164_MESSAGE)
         String phoneNumber,
+        @Schema(example = "GDPR")
         @NotNull
         Regulation regulation,
         @Schema(example = "TICKET-4711", description = "The portal's own reference")
         @Size(max = 200) @PlainText @Pattern(regexp = TextRules.NOT_BLANK, message = TextRules.NOT_BLANK_MESSAGE)
         String externalReference,
         @Schema(description = "When the data subject asked, ISO-8601 with an offset; defaults to now. Deadlines count from "
-                + "it. At most privacy.erasure.max-receipt-age (90 days) in the past.")
+                + "it. At most privacy.erasure.max-receipt-age (90 days) in the past.", example = "2026-11-27T09:30:00Z")
         Instant receivedAt,
         @Schema(description = "Ordering guard: nothing is sent to Gong before this time (ISO-8601 with an offset), e.g. "
                 + "once the CRM and mail erasures have run. Before the deadline; not with holdUntilConfirmed.")
