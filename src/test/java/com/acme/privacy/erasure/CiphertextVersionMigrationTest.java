@@ -34,7 +34,7 @@ class CiphertextVersionMigrationTest {
 
     @Test
     void storedValuesOfBothFormsOpenAfterTheMigrationAsTheirOwnRequests() throws Exception {
-        TestDatabases.TestDatabase database = TestDatabases.fresh();
+        TestDatabases.TestDatabase database = TestDatabases.empty();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), database.password());
         migrate(dataSource, "24");
         JdbcClient jdbc = JdbcClient.create(dataSource);
