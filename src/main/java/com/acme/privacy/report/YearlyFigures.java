@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param from         the year's first instant, inclusive
  * @param to           the next year's first instant, exclusive
- * @param byRegulation the same figures per regulation received that year, by name
+ * @param byRegulation the same figures per regulation, by name; every regulation, with zeros where none was received
  */
 public record YearlyFigures(int year, Instant from, Instant to, Figures all, Map<String, Figures> byRegulation) {
 
@@ -31,5 +31,7 @@ public record YearlyFigures(int year, Instant from, Instant to, Figures all, Map
                     example = "12.5") BigDecimal medianDaysToAnswer,
             @Schema(description = "Mean days from receipt to the answer, one decimal; null when nothing was answered",
                     example = "14.2") BigDecimal meanDaysToAnswer) {
+
+        static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, null, null);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.acme.privacy.erasure.Regulation;
 import com.acme.privacy.erasure.SubjectResponseKind;
 
 /**
@@ -61,6 +62,10 @@ public class YearlyReports {
         YearlyFigures.Figures all = rows.stream().filter(row -> row.regulation() == null).findFirst().orElseThrow().figures();
         Map<String, YearlyFigures.Figures> byRegulation = rows.stream().filter(row -> row.regulation() != null)
                 .collect(Collectors.toMap(Row::regulation, Row::figures, (a, b) -> a, TreeMap::new));
+        // Every regulation is reported, a year without any of its requests with zeros.
+        for (Regulation regulation : Regulation.values()) {
+            byRegulation.putIfAbsent(regulation.name(), YearlyFigures.Figures.NONE);
+        }
         return new YearlyFigures(year, from, to, all, byRegulation);
     }
 
