@@ -1,6 +1,7 @@
 /** The compliance console: server-rendered pages over the erasure module's queries and transitions. */
 @ApplicationModule(displayName = "Compliance console", allowedDependencies = {"audit", "callback::dead-letters", "erasure",
-        "erasure::status", "erasure::masking", "dispatch::gate", "evidence", "export", "pii", "report", "security", "web::logging"})
+        "erasure::regulations", "erasure::status", "erasure::masking", "dispatch::gate", "evidence", "export", "pii", "report",
+        "security", "web::logging"})
 package com.acme.privacy.console;
 
 import org.springframework.modulith.ApplicationModule;
