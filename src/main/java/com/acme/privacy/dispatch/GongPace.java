@@ -21,6 +21,8 @@ final class GongPace {
     /** The stored start is stamped when the budget is taken, a moment before the call leaves: a new leader allows for it. */
     private static final long TAKEOVER_MARGIN = 50_000_000;
     private static final int LATENCIES_KEPT = 20;
+    /** Fewer calls say nothing of the usual latency: a new leader's first call may have opened a connection. */
+    private static final int LATENCIES_TRUSTED = 5;
 
     private final double highest;
     private final DispatchProperties.Pace settings;
@@ -68,11 +70,11 @@ final class GongPace {
 
     /**
      * The call that started last took this long. Whatever it took beyond the least of the latest calls may have
-     * delayed its arrival; with none to compare, all of it may have.
+     * delayed its arrival; until a few calls have been seen, all of it may have.
      */
     synchronized void finished(Duration latency) {
         long nanos = latency.toNanos();
-        long usual = latencies.stream().mapToLong(Long::longValue).min().orElse(0);
+        long usual = latencies.size() < LATENCIES_TRUSTED ? 0 : latencies.stream().mapToLong(Long::longValue).min().orElse(0);
         nextStart += Math.max(0, nanos - usual);
         latencies.addLast(nanos);
         if (latencies.size() > LATENCIES_KEPT) {
