@@ -13,76 +13,100 @@ import com.acme.privacy.testsupport.GongSandbox;
 import com.acme.privacy.testsupport.TestDatabases;
 
 /**
- * Intake throughput and latency at rising concurrency, against the bare SQL it stands for, run by pgbench on the same
- * PostgreSQL in the same run: the open-subject lookup, the request's insert and its audit event's insert, in one
- * transaction. The load comes from {@link Wrk} where installed, else from {@link IntakeLoad}, in a process of its own;
- * dispatching is off.
+ * Intake throughput and latency at rising concurrency, against the SQL it stands for, run by pgbench on the same
+ * PostgreSQL right after each load: the statement the service sends for a new request (the request's insert and its
+ * RECEIVED event, one statement in autocommit), prepared as the driver prepares it. A reference below
+ * {@link #FAST_ENOUGH} transactions/s is bound by the database's commits and would hide the service's own cost: the
+ * benchmark then reports what it got and refuses to give a ratio. The load comes from {@link Wrk} where installed,
+ * else from {@link IntakeLoad}, in a process of its own; dispatching is off.
  */
 class IntakeBenchmark {
 
     private static final int[] CONNECTIONS = {4, 8, 16, 32};
     private static final int SECONDS = 15;
     private static final int HALF_PEAK_CONNECTIONS = 32;
+    static final double FAST_ENOUGH = 2000;
 
-    private static final String BARE_SQL = """
+    // Casts are spelled out: in prepared mode pgbench would read "::text" as a variable.
+    private static final String SERVICE_SQL = """
             \\set r random(1, 9000000000000000)
-            BEGIN;
-            SELECT id FROM erasure_request WHERE email_hash = sha256((:r::text || '-' || :client_id::text)::bytea) AND source = 'bench' AND status IN ('PENDING', 'DISPATCHING');
-            INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, source, regulation, received_at, due_at, status, attempts, next_attempt_at, created_at, updated_at, version) VALUES (gen_random_uuid(), decode(md5(:r::text) || md5(:client_id::text) || md5(:r::text), 'hex'), 'k', sha256((:r::text || '-' || :client_id::text)::bytea), 'bench', 'GDPR', now(), now() + interval '1 month', 'PENDING', 0, now(), now(), now(), 0) RETURNING quote_literal(id) AS rid \\gset
-            INSERT INTO audit_event (request_id, actor, kind, to_status, reason, details) VALUES (:rid::uuid, 'client:bench', 'RECEIVED', 'PENDING', 'Submitted by bench', '{"source": "bench", "externalReference": null, "regulation": "GDPR", "phoneNumberGiven": false, "idempotencyKey": null, "receivedAt": "2026-11-29T00:00:00Z", "dueAt": "2026-12-29T00:00:00Z"}');
-            COMMIT;
+            WITH stored AS (INSERT INTO erasure_request (id, email_ciphertext, email_key_id, email_hash, email_masked, sealed_to_request, hash_key_id, source, regulation, received_at, due_at, status, attempts, next_attempt_at, correlation_id, hold_until_confirmed, created_at, updated_at, version) VALUES (gen_random_uuid(), decode(md5(CAST(:r AS text)) || md5(CAST(:client_id AS text)) || md5(CAST(:r AS text)), 'hex'), 'k', sha256(convert_to(CAST(:r AS text) || '-' || CAST(:client_id AS text), 'UTF8')), 'b***@example.com', true, 'h', 'bench', 'GDPR', now(), now() + interval '1 month', 'PENDING', 0, now(), md5(CAST(:r AS text)), false, now(), now(), 0) ON CONFLICT DO NOTHING RETURNING id)
+            INSERT INTO audit_event (request_id, actor, kind, to_status, reason, details) SELECT id, 'client' || chr(58) || 'bench', 'RECEIVED', 'PENDING', 'Submitted by bench', jsonb_build_object('source', 'bench', 'externalReferenceDigest', null, 'regulation', 'GDPR', 'phoneNumberGiven', false, 'idempotencyKeyDigest', null, 'digestKeyId', 'h', 'receivedAt', CAST(now() AS text), 'dueAt', CAST(now() + interval '1 month' AS text)) FROM stored;
             """;
 
-    private record Load(int requests, int errors, double seconds, double p50, double p99, double p999) {
+    private record Load(int requests, int errors, double seconds, double p50, double p99, double p999, double cpuSeconds) {
 
         double rate() {
             return requests / seconds;
         }
+
+        double cpuMillisPerRequest() {
+            return cpuSeconds * 1000 / requests;
+        }
     }
 
     @Test
-    void intakeReachesHalfTheBareSqlCeiling() throws Exception {
+    void intakeReachesHalfTheSqlItStandsFor() throws Exception {
         TestDatabases.TestDatabase database = BenchDatabase.fresh("intake");
         List<Load> service = new ArrayList<>();
+        List<Double> reference = new ArrayList<>();
         Load halfPeak;
         double peak;
         try (GongSandbox sandbox = GongSandbox.start()) {
             Map<String, String> env = ServiceProcess.deployment(database, sandbox);
             env.put("PRIVACY_DISPATCH_ENABLED", "false");
             try (ServiceProcess intake = ServiceProcess.start("intake", env)) {
-                load(intake, 8, 20, 0);
+                load(intake, 8, 30, 0);
+                Pgbench.tps(database, SERVICE_SQL, "-M", "prepared", "-c", "8", "-j", "2", "-T", "5");
+                // Each load and its reference back to back, on a table of about the same size.
                 for (int connections : CONNECTIONS) {
                     service.add(load(intake, connections, SECONDS, 0));
+                    reference.add(Pgbench.tps(database, SERVICE_SQL, "-M", "prepared", "-c", String.valueOf(connections),
+                            "-j", String.valueOf(Math.min(connections, 2)), "-T", String.valueOf(SECONDS)));
                 }
                 peak = service.stream().mapToDouble(Load::rate).max().orElseThrow();
                 halfPeak = load(intake, HALF_PEAK_CONNECTIONS, SECONDS, peak / 2, service.get(0).p50());
             }
         }
-        List<Double> bareSql = new ArrayList<>();
-        for (int connections : CONNECTIONS) {
-            bareSql.add(Pgbench.tps(database, BARE_SQL, "-c", String.valueOf(connections), "-j", String.valueOf(Math.min(connections, 2)),
-                    "-T", String.valueOf(SECONDS)));
-        }
 
         StringBuilder table = new StringBuilder(Wrk.installed()
                 ? "Load from wrk: back to back on each connection, and at half the peak with exponential gaps after each answer.\n\n"
                 : "All load from IntakeLoad (wrk is not installed).\n\n").append("""
-                | Connections | Service (requests/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | Bare SQL, pgbench (transactions/s) | Ratio |
-                |---|---|---|---|---|---|---|
+                | Connections | Service (requests/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | Service CPU per request (ms) | The service's SQL, pgbench (transactions/s) | Ratio |
+                |---|---|---|---|---|---|---|---|
                 """);
+        double slowest = reference.stream().mapToDouble(d -> d).min().orElseThrow();
+        boolean fastEnough = reference.get(index(8)) >= FAST_ENOUGH;
         for (int i = 0; i < CONNECTIONS.length; i++) {
             Load load = service.get(i);
-            table.append("| %d | %.0f | %.1f | %.1f | %.1f | %.0f | %.2f |%n".formatted(CONNECTIONS[i], load.rate(), load.p50(),
-                    load.p99(), load.p999(), bareSql.get(i), load.rate() / bareSql.get(i)));
+            table.append("| %d | %.0f | %.1f | %.1f | %.1f | %.2f | %.0f | %s |%n".formatted(CONNECTIONS[i], load.rate(), load.p50(),
+                    load.p99(), load.p999(), load.cpuMillisPerRequest(), reference.get(i), fastEnough ? "%.2f".formatted(load.rate() / reference.get(i)) : "–"));
         }
-        double peakRatio = peak / bareSql.stream().mapToDouble(d -> d).max().orElseThrow();
-        table.append("\nPeak against peak: %.2f. At half the peak rate (%.0f requests/s aimed at, %.0f delivered, %d connections): p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms.%n"
-                .formatted(peakRatio, peak / 2, halfPeak.rate(), HALF_PEAK_CONNECTIONS, halfPeak.p50(), halfPeak.p99(), halfPeak.p999()));
+        table.append("\nAt half the peak rate (%.0f requests/s aimed at, %.0f delivered, %d connections): p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms.%n"
+                .formatted(peak / 2, halfPeak.rate(), HALF_PEAK_CONNECTIONS, halfPeak.p50(), halfPeak.p99(), halfPeak.p999()));
+        if (!fastEnough) {
+            table.append("%nNo ratio: the reference reached %.0f transactions/s at 8 connections (slowest %.0f), under the %.0f this benchmark needs to show the service's own cost.%n"
+                    .formatted(reference.get(index(8)), slowest, FAST_ENOUGH));
+        }
         BenchReport.write("Intake", table.toString());
+        assertThat(reference.get(index(8))).as("the reference at 8 connections, transactions/s").isGreaterThanOrEqualTo(FAST_ENOUGH);
         assertThat(service).allSatisfy(load -> assertThat(load.errors()).isZero());
         assertThat(halfPeak.errors()).isZero();
-        assertThat(peakRatio).isGreaterThanOrEqualTo(0.5);
+        for (int connections : new int[] {8, 32}) {
+            assertThat(service.get(index(connections)).rate() / reference.get(index(connections))).as("ratio at %d connections", connections)
+                    .isGreaterThanOrEqualTo(0.5);
+        }
+        assertThat(service.get(index(8)).p99()).as("p99 at 8 connections").isLessThan(50);
         assertThat(halfPeak.p99()).isLessThan(50);
+    }
+
+    private static int index(int connections) {
+        for (int i = 0; i < CONNECTIONS.length; i++) {
+            if (CONNECTIONS[i] == connections) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not measured: " + connections);
     }
 
     private static Load load(ServiceProcess service, int connections, int seconds, double rate) throws Exception {
@@ -92,12 +116,14 @@ class IntakeBenchmark {
     /** With wrk, a rate is approached by gaps after each answer that take the expected answer time into account. */
     private static Load load(ServiceProcess service, int connections, int seconds, double rate, double answerMillis) throws Exception {
         long meanGap = rate == 0 ? 0 : Math.max(1, Math.round(connections * 1000 / rate - answerMillis));
+        double cpuBefore = service.cpuSeconds();
         String output = Wrk.installed()
                 ? Wrk.run("http://localhost:" + service.port(), ServiceProcess.API_KEY, connections, seconds, "wrk-" + UUID.randomUUID(), meanGap)
                 : generate(service, connections, seconds, rate);
         String[] figures = output.substring(output.lastIndexOf('\n') + 1).split(" ");
         return new Load(Integer.parseInt(figures[0]), Integer.parseInt(figures[1]), Double.parseDouble(figures[2]),
-                Double.parseDouble(figures[3]), Double.parseDouble(figures[4]), Double.parseDouble(figures[5]));
+                Double.parseDouble(figures[3]), Double.parseDouble(figures[4]), Double.parseDouble(figures[5]),
+                service.cpuSeconds() - cpuBefore);
     }
 
     private static String generate(ServiceProcess service, int connections, int seconds, double rate) throws Exception {
