@@ -212,13 +212,19 @@ class ErasureRequestApiTest {
         for (int i = 0; i < 40; i++) {
             String taken = unique("taken");
             crm.create(request(taken, "+4915112345678", "GDPR"));
+            // Taking turns at going first, so that neither always follows crm's submission.
+            boolean takenFirst = i % 2 == 0;
+            String first = takenFirst ? taken : unique("free");
+            String second = takenFirst ? unique("free") : taken;
             long started = System.nanoTime();
-            String whenTaken = body(helpdesk.submit(request(taken, "+4915100000000", "GDPR")).expectStatus().isAccepted());
-            known.add(System.nanoTime() - started);
+            String firstView = body(helpdesk.submit(request(first, "+4915100000000", "GDPR")).expectStatus().isAccepted());
+            long firstTook = System.nanoTime() - started;
             started = System.nanoTime();
-            String whenFree = body(helpdesk.submit(request(unique("free"), "+4915100000000", "GDPR")).expectStatus().isAccepted());
-            unknown.add(System.nanoTime() - started);
-            assertThat(shape(whenTaken)).isEqualTo(shape(whenFree));
+            String secondView = body(helpdesk.submit(request(second, "+4915100000000", "GDPR")).expectStatus().isAccepted());
+            long secondTook = System.nanoTime() - started;
+            known.add(takenFirst ? firstTook : secondTook);
+            unknown.add(takenFirst ? secondTook : firstTook);
+            assertThat(shape(firstView)).isEqualTo(shape(secondView));
         }
         // The first rounds warm up the code paths.
         double knownMedian = median(known.subList(10, 40));
