@@ -48,6 +48,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 class ExportMemoryTest {
 
     private static final int ROWS = 100_000;
+    private static final int EVENTS_PER_STATEMENT = 2_000;
     private static final String HEAP = "-Xmx96m";
     private static final String EMAIL = "jane.doe@example.com";
 
@@ -141,17 +142,22 @@ class ExportMemoryTest {
                      FROM generate_series(1, ?) i, LATERAL (SELECT timestamptz '2025-01-01' + i * interval '5 minutes' AS t) at
                      """);
              // The chain trigger takes a lock per request: a few thousand per transaction fit PostgreSQL's lock table.
+             // So the events go in slices of the year, each slice's requests found by their receipt.
              PreparedStatement events = connection.prepareStatement("""
                      INSERT INTO audit_event (request_id, actor, kind, to_status, reason, details)
                      SELECT id, 'client:crm', 'RECEIVED', 'SUBMITTED', 'Submitted by crm', '{"source": "crm"}'
-                     FROM erasure_request r WHERE NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.request_id = r.id) LIMIT 2000
+                     FROM erasure_request r
+                     WHERE r.received_at > timestamptz '2025-01-01' + ? * interval '5 minutes'
+                       AND r.received_at <= timestamptz '2025-01-01' + ? * interval '5 minutes'
                      """)) {
             requests.setBytes(1, ciphertext);
             requests.setInt(2, ROWS);
             assertThat(requests.executeUpdate()).isEqualTo(ROWS);
             int inserted = 0;
-            for (int batch; (batch = events.executeUpdate()) > 0; ) {
-                inserted += batch;
+            for (int from = 0; from < ROWS; from += EVENTS_PER_STATEMENT) {
+                events.setInt(1, from);
+                events.setInt(2, from + EVENTS_PER_STATEMENT);
+                inserted += events.executeUpdate();
             }
             assertThat(inserted).isEqualTo(ROWS);
         }

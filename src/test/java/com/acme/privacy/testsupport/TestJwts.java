@@ -41,17 +41,26 @@ public final class TestJwts {
 
     private final KeyPair keys;
     private final Path publicKeyFile;
+    private KeyPair forger;
 
     public TestJwts() {
+        keys = newKeyPair();
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            keys = generator.generateKeyPair();
             publicKeyFile = Files.createTempFile("sso-public-key", ".pem");
             publicKeyFile.toFile().deleteOnExit();
             Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        } catch (NoSuchAlgorithmException | IOException e) {
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -94,13 +103,15 @@ public final class TestJwts {
 
     /** A well-formed token signed by a key the service does not trust. */
     public String forgedToken(String subject, List<String> roles) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return sign(claims(subject, roles).build(), (RSAPrivateKey) generator.generateKeyPair().getPrivate());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        return sign(claims(subject, roles).build(), (RSAPrivateKey) forger().getPrivate());
+    }
+
+    /** One untrusted key for all forged tokens: a 2048-bit key takes a fraction of a second to make. */
+    private synchronized KeyPair forger() {
+        if (forger == null) {
+            forger = newKeyPair();
         }
+        return forger;
     }
 
     /** No signature at all ({@code "alg": "none"}). */
