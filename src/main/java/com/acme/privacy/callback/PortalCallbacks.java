@@ -6,8 +6,9 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.acme.privacy.erasure.ErasureRequestChanged;
 
@@ -37,7 +38,12 @@ class PortalCallbacks {
         this.json = json;
     }
 
-    @ApplicationModuleListener(id = LISTENER_ID)
+    /**
+     * After the change commits, on another thread. Not {@code @ApplicationModuleListener}: its transaction would hold a
+     * pooled database connection for as long as the portal takes to answer, and this needs none.
+     */
+    @Async
+    @TransactionalEventListener(id = LISTENER_ID)
     void on(ErasureRequestChanged change) {
         properties.portalOf(change.source()).ifPresent(portal -> {
             try {

@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +33,8 @@ import com.acme.privacy.testsupport.PortalReceiver.Delivery;
 import com.jayway.jsonpath.JsonPath;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 /**
  * A portal's callback endpoint on a real HTTP server: what reaches it, signed as Standard Webhooks say (checked with
@@ -60,6 +66,9 @@ class PortalCallbackTest {
 
     @Autowired
     DeadLetters deadLetters;
+
+    @Autowired
+    DataSource dataSource;
 
     Api api;
 
@@ -160,5 +169,28 @@ class PortalCallbackTest {
         // Four requests at 2.5 calls/s take under two seconds; four callbacks sent in line would take four.
         Awaitility.await().atMost(Duration.ofMillis(3_500)).until(() -> ids.stream()
                 .allMatch(id -> "SUBMITTED".equals(JsonPath.read(Api.body(api.get(id)), "$.status"))));
+    }
+
+    /**
+     * A delivery waiting on a slow portal holds no database connection: with the pool's ten, a few hanging portals
+     * would otherwise turn intake into 503s. Other work takes connections briefly, so the pool must empty while the
+     * portal still holds its answer back.
+     */
+    @Test
+    void aDeliveryWaitingOnThePortalHoldsNoDatabaseConnection() throws Exception {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        CompletableFuture<Delivery> arrived = new CompletableFuture<>();
+        portal.onDelivery(arrived::complete);
+        portal.delay(Duration.ofSeconds(5));
+        try {
+            api.create(request(unique(), null, "GDPR"));
+            arrived.get(10, TimeUnit.SECONDS);
+
+            // The sender gives up after privacy.callbacks.timeout (1 s here); the pool empties well before.
+            Awaitility.await().atMost(Duration.ofMillis(700)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> pool.getActiveConnections() == 0);
+        } finally {
+            portal.onDelivery(delivery -> { });
+        }
     }
 }
