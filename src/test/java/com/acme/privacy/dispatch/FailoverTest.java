@@ -80,7 +80,7 @@ class FailoverTest extends ReplicaScenarios {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.erasures().size() == 1 && count("DISPATCHING") == 5);
 
             // The answer arrives while the database is away: it cannot be recorded, nor the batch handed back (each
-            // try waits out the pool's 3 s connection timeout), and the lead is lost with the lock's session.
+            // try waits out the pool's connection timeout), and the lead is lost with the lock's session.
             proxy.cut();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !only.bean(Standby.class).isLeader());
             proxy.restore();

@@ -105,16 +105,6 @@ class ReplicasTest {
     }
 
     @Test
-    void refusesToStartBeyondGongsLimitsForTheCompany() {
-        assertThatThrownBy(() -> deployment.start("replica-a", Map.of("privacy.dispatch.calls-per-second", "3.5")))
-                .hasStackTraceContaining("privacy.dispatch.calls-per-second (3.5) exceeds Gong's limit privacy.gong.max-calls-per-second (3.0)");
-        assertThatThrownBy(() -> deployment.start("replica-a", Map.of("privacy.dispatch.daily-budget", "10001")))
-                .hasStackTraceContaining("privacy.dispatch.daily-budget (10001) exceeds Gong's limit privacy.gong.max-calls-per-day (10000)");
-        first = deployment.start("replica-a", Map.of("privacy.gong.max-calls-per-second", "5", "privacy.dispatch.calls-per-second", "3.5"));
-        assertThat(first.isRunning()).isTrue();
-    }
-
-    @Test
     void theDailyBudgetHoldsAcrossARestart() {
         Map<String, Object> budgetOfThree = Map.of("privacy.dispatch.daily-budget", "3");
         first = deployment.start("replica-a", budgetOfThree);

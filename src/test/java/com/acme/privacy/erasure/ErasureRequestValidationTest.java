@@ -66,7 +66,8 @@ class ErasureRequestValidationTest {
         String id = api.create(request("reason-" + action + "-" + System.nanoTime() + "@example.com", null, "GDPR"));
         String problem = assertFieldRejected(api.client().post().uri(Api.REQUESTS + "/{id}/" + action, id)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"reason\": \"" + reason + "\"}").exchange(), "reason");
-        assertThat(problem).doesNotContain("jane.doe", "151", "4915");
+        // The request's own id, in "instance", may hold any digits.
+        assertThat(problem.replace(id, "")).doesNotContain("jane.doe", "151", "4915");
         assertThat((List<String>) JsonPath.read(problem, "$.errors[*].message"))
                 .containsExactly("must not contain an email address or a phone number: it is kept for years; refer to a ticket instead");
         assertThat((String) JsonPath.read(body(api.get(id)), "$.status")).as("nothing was done").isEqualTo("PENDING");

@@ -56,14 +56,17 @@ class ExportMemoryTest {
     private final String hashKey = ServiceInstance.Deployment.randomKey();
     private TestDatabases.TestDatabase database;
     private Process service;
+    private Path log;
     private int port;
+    private int managementPort;
 
+    /** Started, not awaited: the rows go in while it boots (the database's schema is there already). */
     @BeforeEach
     void startService() throws IOException {
         database = TestDatabases.fresh();
         port = freePort();
-        int managementPort = freePort();
-        Path log = Files.createDirectories(Path.of("target")).resolve("export-memory-service.log");
+        managementPort = freePort();
+        log = Files.createDirectories(Path.of("target")).resolve("export-memory-service.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 PrivacyRequestApplication.class.getName(), "--spring.profiles.active=test",
@@ -75,6 +78,9 @@ class ExportMemoryTest {
             command.add("--spring.datasource.password=" + database.password());
         }
         service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private void awaitReadiness() {
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
@@ -93,6 +99,7 @@ class ExportMemoryTest {
     @Test
     void aYearOfRowsIsExportedUnderASmallHeap() throws Exception {
         insertAYearOfRequests();
+        awaitReadiness();
 
         List<Map<String, String>> sample = new ArrayList<>();
         long requests = export("/api/v1/exports/requests?from=2025-01-01&to=2026-01-01", sample);

@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
@@ -29,10 +29,11 @@ public class LocalConsoleSignIn {
 
         @Override
         public UserDetailsService users() {
-            PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+            // The lowest bcrypt cost: random passwords that live for one run, checked at every test sign-in.
+            PasswordEncoder encoder = new BCryptPasswordEncoder(4);
             return new InMemoryUserDetailsManager(
-                    User.withUsername(VIEWER).password(encoder.encode(viewerPassword)).roles("VIEWER").build(),
-                    User.withUsername(ADMIN).password(encoder.encode(adminPassword)).roles("ADMIN").build());
+                    User.withUsername(VIEWER).password("{bcrypt}" + encoder.encode(viewerPassword)).roles("VIEWER").build(),
+                    User.withUsername(ADMIN).password("{bcrypt}" + encoder.encode(adminPassword)).roles("ADMIN").build());
         }
 
         public String passwordOf(String user) {

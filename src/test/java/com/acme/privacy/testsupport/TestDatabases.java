@@ -115,7 +115,9 @@ public final class TestDatabases {
         }
         log.info("Tests use an embedded PostgreSQL");
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            // A throwaway server: no test survives an operating-system crash, so nothing needs flushing to disk.
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                    .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // Spring closes the cached test contexts in shutdown hooks of their own, at the same time: a database
                 // that went first would leave each pool waiting on dead connections, and the fork overstaying its exit.

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +25,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints SSO tokens for tests with a key pair generated for the run; the service trusts its public key, the issuer
+ * Mints SSO tokens for tests with the key pair generated for the test JVM; the service trusts its public key, the issuer
  * {@link #ISSUER} and the audience {@link #AUDIENCE}. Besides good tokens it mints each kind a resource server must
  * refuse.
  */
@@ -39,35 +37,11 @@ public final class TestJwts {
     /** RFC 9068's type for JWT access tokens. */
     private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
 
-    private final KeyPair keys;
-    private final Path publicKeyFile;
-    private KeyPair forger;
-
-    public TestJwts() {
-        keys = newKeyPair();
-        try {
-            publicKeyFile = Files.createTempFile("sso-public-key", ".pem");
-            publicKeyFile.toFile().deleteOnExit();
-            Files.writeString(publicKeyFile, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final KeyPair keys = TestRsaKeys.trusted();
 
     /** Trust these tokens: the public key, the issuer and the audience. */
     public void configure(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + publicKeyFile);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PublicKeyFile.PATH);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
@@ -103,15 +77,7 @@ public final class TestJwts {
 
     /** A well-formed token signed by a key the service does not trust. */
     public String forgedToken(String subject, List<String> roles) {
-        return sign(claims(subject, roles).build(), (RSAPrivateKey) forger().getPrivate());
-    }
-
-    /** One untrusted key for all forged tokens: a 2048-bit key takes a fraction of a second to make. */
-    private synchronized KeyPair forger() {
-        if (forger == null) {
-            forger = newKeyPair();
-        }
-        return forger;
+        return sign(claims(subject, roles).build(), (RSAPrivateKey) TestRsaKeys.untrusted().getPrivate());
     }
 
     /** No signature at all ({@code "alg": "none"}). */
@@ -153,5 +119,24 @@ public final class TestJwts {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
+    }
+
+    /** The trusted public key as PEM, written once per JVM: one path, so contexts that trust it can be shared. */
+    private static final class PublicKeyFile {
+
+        static final Path PATH = write();
+
+        private static Path write() {
+            try {
+                Path file = Files.createTempFile("sso-public-key", ".pem");
+                file.toFile().deleteOnExit();
+                Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder().encodeToString(TestRsaKeys.trusted().getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
+                return file;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
