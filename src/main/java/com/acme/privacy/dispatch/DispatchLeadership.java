@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 class DispatchLeadership {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchLeadership.class);
+    /** How many times the lock session and a second session take turns to look for a shared backend. */
+    private static final int POOLING_PROBES = 3;
     // Advisory-lock namespace 2 is the dispatcher's (1 is the audit trail's).
     static final String POOLING_REFUSAL = "A transaction-pooling proxy (e.g. PgBouncer with pool_mode=transaction) sits "
             + "between the service and PostgreSQL: the dispatcher's advisory lock would not hold. Connect the service "
@@ -68,7 +70,7 @@ class DispatchLeadership {
         try {
             candidate = LockSession.open(database, failoverTimeout);
             if (candidate.tryLock()) {
-                if (candidate.check() != LockSession.Hold.HELD || sharesBackendWithANewSession(candidate)) {
+                if (behindTransactionPooling(candidate)) {
                     refuse();
                     candidate.unlockAll();
                     candidate.close();
@@ -91,15 +93,21 @@ class DispatchLeadership {
     }
 
     /**
-     * Two sessions of a direct or session-pooled connection never share a backend. A transaction-pooling proxy
-     * hands the idle backend our lock statement just used to the next client: a second session sees the same one.
-     * Under load it may hand out another, but then the lock session's own backend changes, which {@link LockSession#check}
-     * catches.
+     * Two sessions of a direct or session-pooled connection never share a backend. A transaction-pooling proxy hands
+     * the idle backend our lock statement just used to the next client, so a second session sees the same one, unless
+     * another client's transaction took it in between: the lock session and the probe take turns a few times, so that
+     * one such interleaving cannot hide the proxy. A lock session that lands on another backend gives it away too;
+     * later, under load, {@link LockSession#check} catches that on every round.
      */
-    private boolean sharesBackendWithANewSession(LockSession lockSession) throws SQLException {
+    private boolean behindTransactionPooling(LockSession lockSession) throws SQLException {
         LockSession probe = LockSession.open(database, failoverTimeout);
         try {
-            return probe.backend() == lockSession.lockBackend();
+            for (int turn = 0; turn < POOLING_PROBES; turn++) {
+                if (lockSession.check() != LockSession.Hold.HELD || probe.backend() == lockSession.lockBackend()) {
+                    return true;
+                }
+            }
+            return false;
         } finally {
             probe.close();
         }
