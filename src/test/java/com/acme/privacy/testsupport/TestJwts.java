@@ -25,9 +25,9 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints SSO tokens for tests with the key pair generated for the test JVM; the service trusts its public key, the issuer
- * {@link #ISSUER} and the audience {@link #AUDIENCE}. Besides good tokens it mints each kind a resource server must
- * refuse.
+ * Mints SSO tokens for tests with the tests' key pair ({@link TestRsaKeys}); the service trusts its public key, the
+ * issuer {@link #ISSUER} and the audience {@link #AUDIENCE}. Besides good tokens it mints each kind a resource server
+ * must refuse.
  */
 public final class TestJwts {
 

@@ -1,12 +1,20 @@
 package com.acme.privacy.testsupport;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
 
 /**
- * The test JVM's RSA key pairs, made once: a 2048-bit pair takes seconds of CPU in the test JVMs, which compile with C1
- * only and so lack the BigInteger intrinsics.
+ * The tests' RSA key pairs, read from {@code src/test/resources/test-keys}: made once with {@code openssl genpkey},
+ * trusted by nothing but the tests. Generating them instead took seconds of CPU per pair in the test JVMs, which
+ * compile with C1 only and so lack the BigInteger intrinsics.
  */
 final class TestRsaKeys {
 
@@ -23,21 +31,24 @@ final class TestRsaKeys {
         return Untrusted.PAIR;
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    private static KeyPair read(String name) {
+        try (InputStream in = TestRsaKeys.class.getResourceAsStream("/test-keys/" + name)) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            byte[] der = Base64.getMimeDecoder().decode(pem);
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+            return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), key);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Could not read the test key " + name, e);
         }
     }
 
     private static final class Trusted {
-        static final KeyPair PAIR = generate();
+        static final KeyPair PAIR = read("trusted-rsa.pem");
     }
 
     private static final class Untrusted {
-        static final KeyPair PAIR = generate();
+        static final KeyPair PAIR = read("untrusted-rsa.pem");
     }
 }
