@@ -68,7 +68,8 @@ class ExportMemoryTest {
         managementPort = freePort();
         log = Files.createDirectories(Path.of("target")).resolve("export-memory-service.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
                 PrivacyRequestApplication.class.getName(), "--spring.profiles.active=test",
                 "--spring.datasource.url=" + database.url(), "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--privacy.pii.encryption-keys.test=" + encryptionKey, "--privacy.pii.active-key-id=test",

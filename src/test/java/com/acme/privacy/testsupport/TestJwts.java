@@ -1,12 +1,8 @@
 package com.acme.privacy.testsupport;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -41,7 +37,7 @@ public final class TestJwts {
 
     /** Trust these tokens: the public key, the issuer and the audience. */
     public void configure(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + PublicKeyFile.PATH);
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> TestRsaKeys.TRUSTED_PUBLIC_KEY);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
@@ -119,24 +115,5 @@ public final class TestJwts {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
-    }
-
-    /** The trusted public key as PEM, written once per JVM: one path, so contexts that trust it can be shared. */
-    private static final class PublicKeyFile {
-
-        static final Path PATH = write();
-
-        private static Path write() {
-            try {
-                Path file = Files.createTempFile("sso-public-key", ".pem");
-                file.toFile().deleteOnExit();
-                Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder().encodeToString(TestRsaKeys.trusted().getPublic().getEncoded())
-                        + "\n-----END PUBLIC KEY-----\n");
-                return file;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

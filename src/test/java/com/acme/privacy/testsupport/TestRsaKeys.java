@@ -18,6 +18,9 @@ import java.util.Base64;
  */
 final class TestRsaKeys {
 
+    /** The trusted pair's public key, as the service reads it: {@code openssl pkey -in trusted-rsa.pem -pubout}. */
+    static final String TRUSTED_PUBLIC_KEY = "classpath:test-keys/trusted-rsa.pub.pem";
+
     private TestRsaKeys() {
     }
 
