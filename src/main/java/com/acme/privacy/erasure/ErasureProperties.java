@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -18,6 +19,8 @@ import jakarta.validation.constraints.NotNull;
  * @param otherRegulationExtension how far the deadline of a request under regulation OTHER may be extended, once
  * @param deadlineWarning         how long before its deadline a FAILED or NEEDS_ATTENTION request is counted as due
  *                                soon, for the alert that a person must act
+ * @param intakeConnections       how many statements may store new requests at once, each on a connection of the
+ *                                pool; submissions that arrive meanwhile are stored together by the next one
  */
 @ConfigurationProperties("privacy.erasure")
 @Validated
@@ -27,5 +30,6 @@ public record ErasureProperties(
         @DefaultValue("90d") @NotNull @DurationMin(days = 1) Duration maxReceiptAge,
         @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration auditRecheckInterval,
         @DefaultValue("30d") @NotNull @DurationMin(seconds = 0) Duration otherRegulationExtension,
-        @DefaultValue("7d") @NotNull @DurationMin(seconds = 0) Duration deadlineWarning) {
+        @DefaultValue("7d") @NotNull @DurationMin(seconds = 0) Duration deadlineWarning,
+        @DefaultValue("2") @Min(1) int intakeConnections) {
 }

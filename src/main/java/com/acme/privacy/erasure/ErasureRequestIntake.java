@@ -14,12 +14,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.acme.privacy.erasure.StoredRequests.NewRequest;
 import com.acme.privacy.pii.ProtectedIdentifiers;
 import com.acme.privacy.pii.SealedIdentifier;
 
 /**
- * Accepts submissions. A new request and its RECEIVED event are one statement, so the common case is one round trip,
- * and its answer is built from what was stored, without decrypting anything. Duplicates are settled by unique
+ * Accepts submissions. A new request and its RECEIVED event are one statement, committed together with those of
+ * concurrent submissions ({@link GroupCommit}), and its answer is built from what was stored, without decrypting
+ * anything. Duplicates are settled by unique
  * indexes, not by a read-then-write race: one open request per subject and portal, one request per portal and
  * Idempotency-Key. When the insert meets either, the slow path finds what it met.
  */
@@ -28,6 +30,7 @@ public class ErasureRequestIntake {
 
     private static final int ROUNDS = 3;
 
+    private final GroupCommit groupCommit;
     private final StoredRequests stored;
     private final ErasureRequests requests;
     private final RepeatSubmissions repeats;
@@ -38,9 +41,10 @@ public class ErasureRequestIntake {
     private final ErasureRequestMetrics metrics;
     private final Clock clock;
 
-    ErasureRequestIntake(StoredRequests stored, ErasureRequests requests, RepeatSubmissions repeats,
+    ErasureRequestIntake(GroupCommit groupCommit, StoredRequests stored, ErasureRequests requests, RepeatSubmissions repeats,
                          ProtectedIdentifiers identifiers, Deadlines deadlines, ErasureProperties properties,
                          TransactionTemplate transactions, ErasureRequestMetrics metrics, Clock clock) {
+        this.groupCommit = groupCommit;
         this.stored = stored;
         this.requests = requests;
         this.repeats = repeats;
@@ -66,7 +70,7 @@ public class ErasureRequestIntake {
         byte[] fingerprint = submission.idempotencyKey() == null ? null : identifiers.fingerprint(submission.canonicalForm());
         ErasureRequest request = new ErasureRequest(id, submission, email, phone, fingerprint, receivedAt, dueAt, now);
         // While hash keys rotate, an open request hashed under an old key escapes the unique index: look first.
-        if (!identifiers.hasPreviousHashKeys() && stored.insert(request, actor, facts)) {
+        if (!identifiers.hasPreviousHashKeys() && groupCommit.store(new NewRequest(request, actor, facts))) {
             return created(request);
         }
         for (int round = 1; ; round++) {
@@ -106,7 +110,7 @@ public class ErasureRequestIntake {
             repeats.record(open.get().getId(), actor, facts);
             return new Submitted(open.get(), Submitted.Outcome.ALREADY_OPEN);
         }
-        if (!stored.insert(request, actor, facts)) {
+        if (!stored.insert(new NewRequest(request, actor, facts))) {
             // What it met is gone again (sent, cancelled): another round.
             throw new ConcurrentlyChanged();
         }

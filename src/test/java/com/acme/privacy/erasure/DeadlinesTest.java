@@ -12,7 +12,7 @@ class DeadlinesTest {
 
     private final Deadlines deadlines = new Deadlines(
             new ErasureProperties(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(90), Duration.ofMinutes(10),
-            Duration.ofDays(30), Duration.ofDays(7)));
+            Duration.ofDays(30), Duration.ofDays(7), 2));
 
     @ParameterizedTest
     @CsvSource({

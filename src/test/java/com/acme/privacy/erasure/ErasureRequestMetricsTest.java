@@ -58,7 +58,7 @@ class ErasureRequestMetricsTest {
 
         ErasureRequestMetrics metrics = new ErasureRequestMetrics(jdbc, meters, new MetricsProperties(Duration.ofSeconds(15)),
                 new ErasureProperties(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(90), Duration.ofMinutes(10),
-                        Duration.ofDays(30), Duration.ofDays(7)));
+                        Duration.ofDays(30), Duration.ofDays(7), 2));
         metrics.refresh();
 
         assertThat(gauge("privacy.requests.due.soon", "FAILED")).isEqualTo(2);

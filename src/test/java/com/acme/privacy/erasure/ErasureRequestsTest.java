@@ -14,6 +14,7 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.acme.privacy.pii.EmailAddress;
@@ -36,6 +37,9 @@ class ErasureRequestsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
     private static SealedIdentifier identifier(String hash, UUID id) {
         return new SealedIdentifier(new Sealed("k1", new byte[] {1, 2, 3}, id), hash.getBytes(), "h1", "x***@example.com");
     }
@@ -47,7 +51,8 @@ class ErasureRequestsTest {
         UUID id = UUID.randomUUID();
         ErasureRequest request = new ErasureRequest(id, submission, identifier(subject, id), phone == null ? null : identifier(phone, id),
                 key == null ? null : new byte[] {9}, receivedAt, receivedAt.plus(30, ChronoUnit.DAYS), NOW);
-        boolean inserted = new StoredRequests(jdbc, JsonMapper.builder().build()).insert(request, "client:test", Map.of());
+        boolean inserted = new StoredRequests(jdbcTemplate, JsonMapper.builder().build())
+                .insert(new StoredRequests.NewRequest(request, "client:test", Map.of()));
         return inserted ? requests.findById(id).orElseThrow() : null;
     }
 
