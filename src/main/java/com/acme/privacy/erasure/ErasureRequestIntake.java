@@ -21,9 +21,8 @@ import com.acme.privacy.pii.SealedIdentifier;
 /**
  * Accepts submissions. A new request and its RECEIVED event are one statement, committed together with those of
  * concurrent submissions ({@link GroupCommit}), and its answer is built from what was stored, without decrypting
- * anything. Duplicates are settled by unique
- * indexes, not by a read-then-write race: one open request per subject and portal, one request per portal and
- * Idempotency-Key. When the insert meets either, the slow path finds what it met.
+ * anything. Duplicates are settled by unique indexes, not by a read-then-write race: one open request per subject and
+ * portal, one request per portal and Idempotency-Key. When the insert meets either, the slow path finds what it met.
  */
 @Service
 public class ErasureRequestIntake {
