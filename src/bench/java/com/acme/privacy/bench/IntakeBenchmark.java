@@ -15,8 +15,9 @@ import com.acme.privacy.testsupport.TestDatabases;
 
 /**
  * Intake throughput and latency at rising concurrency, against the SQL it stands for, run by pgbench on the same
- * PostgreSQL right after each load: the statement the service sends for a new request (the request's insert and its
- * RECEIVED event, one statement in autocommit), prepared as the driver prepares it. A reference below
+ * PostgreSQL right after each load: the statement the service sends for a new request that arrives alone (the
+ * request's insert and its RECEIVED event, one statement in autocommit), prepared as the driver prepares it; the
+ * service stores those that arrive together in one statement. A reference below
  * {@link #FAST_ENOUGH} transactions/s is bound by the database's commits and would hide the service's own cost: the
  * benchmark then reports what it got and refuses to give a ratio. The load comes from {@link Wrk} where installed,
  * else from {@link IntakeLoad}, in a process of its own; dispatching is off.

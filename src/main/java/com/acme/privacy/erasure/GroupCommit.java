@@ -12,6 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 import com.acme.privacy.erasure.StoredRequests.NewRequest;
 
@@ -28,7 +30,7 @@ import com.acme.privacy.erasure.StoredRequests.NewRequest;
 @Component
 class GroupCommit {
 
-    /** Bounds one statement, and so how long the first submitter in it waits for the others. */
+    /** Bounds one statement: its text, its 25 parameters per request, and the wait of those in it. */
     private static final int MAX_BATCH = 64;
 
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
@@ -41,54 +43,64 @@ class GroupCommit {
     }
 
     /**
+     * Outside any transaction: the statement commits others' requests too.
+     *
      * @return whether it was stored; {@code false} when it met a unique index
      * @throws org.springframework.dao.DataAccessException when it could not be stored; nothing was
      */
     boolean store(NewRequest request) {
+        Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(), "A group commit runs in no transaction");
         Waiting mine = new Waiting(request, Thread.currentThread());
         queue.add(mine);
+        boolean interrupted = false;
         while (!mine.done) {
+            boolean wrote = false;
             if (slots.tryAcquire()) {
                 try {
-                    write(drain());
+                    wrote = write();
                 } finally {
                     slots.release();
                     wakeFirstQueued();
                 }
-            } else {
-                LockSupport.park(this);
             }
+            // Without a slot, or with an empty queue because another writer has taken this request: wait for it.
+            if (!wrote && !mine.done) {
+                LockSupport.park(this);
+                // An interrupt would make every park return at once: keep it for the caller instead.
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return mine.result();
     }
 
-    private List<Waiting> drain() {
-        List<Waiting> batch = new ArrayList<>();
-        Waiting next;
-        while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-            batch.add(next);
-        }
-        return batch;
-    }
-
-    private void wakeFirstQueued() {
-        Waiting first = queue.peek();
-        if (first != null) {
-            LockSupport.unpark(first.thread);
-        }
-    }
-
-    private void write(List<Waiting> batch) {
+    /** @return whether there was anything to write */
+    private boolean write() {
+        List<Waiting> batch = new ArrayList<>(MAX_BATCH);
         try {
+            Waiting next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+            }
             if (batch.size() == 1) {
                 writeAlone(batch.get(0));
-            } else {
+            } else if (!batch.isEmpty()) {
                 writeTogether(batch);
             }
         } catch (Error e) {
             // No submitter may wait forever.
             batch.forEach(waiting -> waiting.fail(new IllegalStateException("The request was not written", e)));
             throw e;
+        }
+        return !batch.isEmpty();
+    }
+
+    private void wakeFirstQueued() {
+        Waiting first = queue.peek();
+        if (first != null) {
+            LockSupport.unpark(first.thread);
         }
     }
 

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes new requests and their RECEIVED events in one statement: atomic on its own, so in autocommit it is one round
  * trip, whether for one request or for the several that {@link GroupCommit} gathers. It stores nothing of a request
  * that meets a unique index (the portal's open request for the subject, or its Idempotency-Key), also one met earlier
- * in the same statement; the caller then finds what it met. Positional parameters, each with its SQL type, so that
- * neither the driver nor Spring parses or describes the statement per call.
+ * in the same statement; the caller then finds what it met. Positional parameters, so that Spring does not parse the
+ * statement per call; the driver prepares the text of each group size once it has been used five times.
  */
 @Component
 class StoredRequests {
@@ -73,6 +73,9 @@ class StoredRequests {
 
     /** @return the ids of those stored */
     Set<UUID> insertAll(List<NewRequest> requests) {
+        if (requests.isEmpty()) {
+            return Set.of();
+        }
         String sql = SUBMITTED.formatted(String.join(", ", Collections.nCopies(requests.size(), ROW))) + STORED;
         return new HashSet<>(jdbc.query(sql, statement -> {
             int parameter = 0;

@@ -9,10 +9,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -37,8 +42,8 @@ import com.acme.privacy.testsupport.FreshDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Submissions that arrive while a write is at the database: held there by a table lock, so that the others are
- * certainly queued behind it.
+ * Submissions that arrive while a write is at the database (held there by a table lock, so that the others are
+ * certainly queued behind it), and many at once through two write slots.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -58,21 +63,29 @@ class GroupCommitTest {
     Connection lockHolder;
 
     @BeforeEach
-    void setUp() throws SQLException {
-        ErasureProperties properties = new ErasureProperties(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(90),
-                Duration.ofMinutes(10), Duration.ofDays(30), Duration.ofDays(7), 1);
-        commit = new GroupCommit(new StoredRequests(jdbc, JsonMapper.builder().build()), properties);
+    void setUp() {
+        commit = new GroupCommit(new StoredRequests(jdbc, JsonMapper.builder().build()), properties(1));
+    }
+
+    @AfterEach
+    void tearDown() throws SQLException {
+        if (lockHolder != null) {
+            lockHolder.rollback();
+            lockHolder.close();
+        }
+    }
+
+    private static ErasureProperties properties(int intakeConnections) {
+        return new ErasureProperties(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(90), Duration.ofMinutes(10),
+                Duration.ofDays(30), Duration.ofDays(7), intakeConnections);
+    }
+
+    private void lockTheTable() throws SQLException {
         lockHolder = dataSource.getConnection();
         lockHolder.setAutoCommit(false);
         try (Statement statement = lockHolder.createStatement()) {
             statement.execute("LOCK TABLE erasure_request IN SHARE MODE");
         }
-    }
-
-    @AfterEach
-    void tearDown() throws SQLException {
-        lockHolder.rollback();
-        lockHolder.close();
     }
 
     private static NewRequest request(String subject, boolean withPhone, String idempotencyKey, byte[] fingerprint) {
@@ -94,7 +107,8 @@ class GroupCommitTest {
     }
 
     /** The first submission: it takes the only write slot and waits at the lock. */
-    private CompletableFuture<Boolean> writing(NewRequest request) {
+    private CompletableFuture<Boolean> writing(NewRequest request) throws SQLException {
+        lockTheTable();
         CompletableFuture<Boolean> outcome = start(request).outcome();
         await().until(() -> jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                 + " AND datname = current_database()", Integer.class) == 1);
@@ -117,11 +131,18 @@ class GroupCommitTest {
                 outcome.completeExceptionally(e);
             }
         });
+        // A submitter a broken commit leaves parked must not keep the test JVM from exiting.
+        thread.setDaemon(true);
         thread.start();
         return new Submitter(thread, outcome);
     }
 
     private record Submitter(Thread thread, CompletableFuture<Boolean> outcome) {
+    }
+
+    /** Bounded, so that a submitter left waiting fails the test instead of hanging the build. */
+    private static boolean answer(CompletableFuture<Boolean> outcome) {
+        return outcome.orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     private void releaseTheLock() throws SQLException {
@@ -148,8 +169,8 @@ class GroupCommitTest {
         assertThat(laterStored).noneMatch(CompletableFuture::isDone);
         releaseTheLock();
 
-        assertThat(firstStored.join()).isTrue();
-        assertThat(laterStored).allMatch(CompletableFuture::join);
+        assertThat(answer(firstStored)).isTrue();
+        assertThat(laterStored).allMatch(GroupCommitTest::answer);
         assertThat(later.stream().map(this::transactionOf).distinct()).hasSize(1).doesNotContain(transactionOf(first));
         assertThat(later).allSatisfy(request -> assertThat(eventsOf(request)).containsExactly("RECEIVED"));
         assertThat(jdbc.queryForMap("SELECT phone_masked, idempotency_key, external_reference FROM erasure_request WHERE id = ?",
@@ -168,10 +189,10 @@ class GroupCommitTest {
 
         releaseTheLock();
 
-        assertThat(firstStored.join()).isTrue();
-        assertThat(original.join()).as("the first of the two for one subject").isTrue();
-        assertThat(repeat.join()).as("left to intake's slow path, which finds the original").isFalse();
-        assertThat(other.join()).isTrue();
+        assertThat(answer(firstStored)).isTrue();
+        assertThat(answer(original)).as("the first of the two for one subject").isTrue();
+        assertThat(answer(repeat)).as("left to intake's slow path, which finds the original").isFalse();
+        assertThat(answer(other)).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM erasure_request WHERE email_hash = ?", Integer.class,
                 (Object) "subject-5".getBytes())).isEqualTo(1);
     }
@@ -189,13 +210,34 @@ class GroupCommitTest {
 
         releaseTheLock();
 
-        assertThat(firstStored.join()).isTrue();
-        assertThat(beforeStored.join()).isTrue();
-        assertThat(afterStored.join()).isTrue();
+        assertThat(answer(firstStored)).isTrue();
+        assertThat(answer(beforeStored)).isTrue();
+        assertThat(answer(afterStored)).isTrue();
         assertThat(faultyStored).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
                 .havingCause().isInstanceOf(DataIntegrityViolationException.class);
         assertThat(List.of(before, after)).allSatisfy(request -> assertThat(eventsOf(request)).containsExactly("RECEIVED"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM erasure_request WHERE id = ?", Integer.class,
                 faulty.request().getId())).isZero();
+    }
+
+    @Test
+    void manySubmittersThroughTwoSlotsAreEachStoredOnceAndAnswered() throws Exception {
+        GroupCommit twoSlots = new GroupCommit(new StoredRequests(jdbc, JsonMapper.builder().build()), properties(2));
+        ExecutorService submitters = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                NewRequest request = request("many-" + i);
+                outcomes.add(submitters.submit(() -> twoSlots.store(request)));
+            }
+            for (Future<Boolean> outcome : outcomes) {
+                assertThat(outcome.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            submitters.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM erasure_request r JOIN audit_event e ON e.request_id = r.id AND e.kind = 'RECEIVED'
+                WHERE position(convert_to('many-', 'UTF8') IN r.email_hash) = 1""", Integer.class)).isEqualTo(400);
     }
 }
