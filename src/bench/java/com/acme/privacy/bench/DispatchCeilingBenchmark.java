@@ -61,8 +61,11 @@ class DispatchCeilingBenchmark {
                 service = (calls.size() - 1) / (Duration.between(calls.get(0).at(), calls.get(calls.size() - 1).at()).toNanos() / 1e9);
             }
         }
-        // The same rows again, for the reference; the audit trail only grows.
+        // The same rows again, for the reference; the audit trail only grows. The service never moves a request back
+        // from SUBMITTED, and the database refuses it (V25): only this reset, with the service stopped, does.
+        jdbc.sql("ALTER TABLE erasure_request DISABLE TRIGGER erasure_request_status_move").update();
         jdbc.sql("UPDATE erasure_request SET status = 'PENDING', next_attempt_at = now(), gong_email_request_id = NULL").update();
+        jdbc.sql("ALTER TABLE erasure_request ENABLE TRIGGER erasure_request_status_move").update();
         double bareSql = Pgbench.tps(database, BARE_SQL, "-c", "1", "-t", String.valueOf(BACKLOG));
 
         BenchReport.write("Dispatch ceiling", """
@@ -72,6 +75,7 @@ class DispatchCeilingBenchmark {
                 |---|---|---|
                 | %.0f | %.0f | %.2f |
                 """.formatted(BACKLOG, service, bareSql, service / bareSql));
-        assertThat(service).as("dispatches per second").isGreaterThanOrEqualTo(300);
+        // Against the reference of the same run, not a fixed rate: with fsync on, both move with the disk.
+        assertThat(service / bareSql).as("dispatches per second, against the bare SQL").isGreaterThanOrEqualTo(0.9);
     }
 }
