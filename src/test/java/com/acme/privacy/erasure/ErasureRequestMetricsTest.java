@@ -48,6 +48,16 @@ class ErasureRequestMetricsTest {
 
     @Test
     void countsWhatWaitsForAPersonNearItsDeadlineAndWhatIsOverdueUnanswered() {
+        ErasureRequestMetrics metrics = new ErasureRequestMetrics(jdbc, meters, new MetricsProperties(Duration.ofSeconds(15)),
+                new ErasureProperties(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(90), Duration.ofMinutes(10),
+                        Duration.ofDays(30), Duration.ofDays(7), 2));
+        // Other classes that share this context's database may have committed rows of their own: count from them.
+        metrics.refresh();
+        double failedDueSoon = gauge("privacy.requests.due.soon", "FAILED");
+        double attentionDueSoon = gauge("privacy.requests.due.soon", "NEEDS_ATTENTION");
+        double overdue = gauge("privacy.requests.overdue", null);
+        double attentionBacklog = gauge("privacy.requests.backlog", "NEEDS_ATTENTION");
+
         stored(ErasureStatus.FAILED, Duration.ofDays(3));
         stored(ErasureStatus.FAILED, Duration.ofDays(-2));
         stored(ErasureStatus.FAILED, Duration.ofDays(20));
@@ -55,15 +65,12 @@ class ErasureRequestMetricsTest {
         stored(ErasureStatus.NEEDS_ATTENTION, Duration.ofDays(8));
         stored(ErasureStatus.PENDING, Duration.ofDays(-1));
         stored(ErasureStatus.COMPLETED, Duration.ofDays(-1));
-
-        ErasureRequestMetrics metrics = new ErasureRequestMetrics(jdbc, meters, new MetricsProperties(Duration.ofSeconds(15)),
-                new ErasureProperties(Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofDays(90), Duration.ofMinutes(10),
-                        Duration.ofDays(30), Duration.ofDays(7), 2));
         metrics.refresh();
 
-        assertThat(gauge("privacy.requests.due.soon", "FAILED")).isEqualTo(2);
-        assertThat(gauge("privacy.requests.due.soon", "NEEDS_ATTENTION")).isEqualTo(1);
-        assertThat(gauge("privacy.requests.overdue", null)).as("nothing was confirmed for the one that needs attention").isEqualTo(3);
-        assertThat(gauge("privacy.requests.backlog", "NEEDS_ATTENTION")).isEqualTo(2);
+        assertThat(gauge("privacy.requests.due.soon", "FAILED")).isEqualTo(failedDueSoon + 2);
+        assertThat(gauge("privacy.requests.due.soon", "NEEDS_ATTENTION")).isEqualTo(attentionDueSoon + 1);
+        assertThat(gauge("privacy.requests.overdue", null)).as("nothing was confirmed for the one that needs attention")
+                .isEqualTo(overdue + 3);
+        assertThat(gauge("privacy.requests.backlog", "NEEDS_ATTENTION")).isEqualTo(attentionBacklog + 2);
     }
 }
