@@ -31,7 +31,8 @@ import com.acme.privacy.testsupport.TestClients;
 @Import(SettableClock.Time.class)
 class ExportCutShortTest {
 
-    private static final int ROWS = 5_000;
+    // More than the socket and client buffers hold, so that the export cannot finish before its session ends.
+    private static final int ROWS = 20_000;
 
     @LocalServerPort
     int port;
